@@ -1,0 +1,168 @@
+// kafkajs warns about its partitioner on every producer; perf-test partitions records itself.
+process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
+
+import { createRequire } from 'node:module';
+import kafkajs from 'kafkajs';
+import type { Admin, Kafka, KafkaConfig, Producer, Transaction } from 'kafkajs';
+import type { ProducerSettings } from '../../config/producer-config.js';
+import type { TopicSpec } from '../../config/types.js';
+import { SetupError } from '../../errors.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+
+const { Kafka: KafkaClient, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
+
+/** Compression codecs this client has: gzip is built in, snappy comes from the pure-JS kafkajs-snappy. */
+export const KAFKAJS_COMPRESSION = ['none', 'gzip', 'snappy'] as const;
+
+let snappyRegistered = false;
+function registerSnappy(): void {
+  if (snappyRegistered) return;
+  const require = createRequire(import.meta.url);
+  CompressionCodecs[CompressionTypes.Snappy] = require('kafkajs-snappy');
+  snappyRegistered = true;
+}
+
+const COMPRESSION = {
+  none: CompressionTypes.None,
+  gzip: CompressionTypes.GZIP,
+  snappy: CompressionTypes.Snappy,
+} as const;
+
+function createKafka(c: ConnectionSpec, retries: number, initialRetryTime: number): Kafka {
+  const config: KafkaConfig = {
+    clientId: c.clientId,
+    brokers: [...c.bootstrapServers],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: c.connectionTimeoutMs,
+    requestTimeout: c.requestTimeoutMs,
+    retry: { retries, initialRetryTime, maxRetryTime: Math.max(initialRetryTime, 1000) },
+  };
+  return new KafkaClient(config);
+}
+
+/** Describes a connection failure with the addresses tried, for a one-line error. */
+function connectError(c: ConnectionSpec, e: unknown): SetupError {
+  const detail = e instanceof Error ? e.message : String(e);
+  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${detail}`,
+    'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
+}
+
+class KafkajsProducer implements ProducerPort {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private admin: Admin | undefined;
+  private transaction: Transaction | undefined;
+
+  constructor(
+    private readonly connection: ConnectionSpec,
+    private readonly s: ProducerSettings,
+  ) {
+    // Retries happen inside kafkajs, bounded so that they end around delivery.timeout.ms like Java's.
+    const retries = Math.min(s.retries, Math.ceil(s.deliveryTimeoutMs / Math.max(1, s.retryBackoffMaxMs)));
+    this.kafka = createKafka(connection, retries, Math.max(1, s.retryBackoffMs));
+    if (s.compression === 'snappy') registerSnappy();
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: s.idempotence,
+      // kafkajs' idempotence is only safe with one request in flight (kafkajs issues 598, 1005).
+      maxInFlightRequests: s.idempotence ? 1 : undefined,
+      transactionalId: s.transactionalId,
+      transactionTimeout: s.transactionTimeoutMs,
+    });
+  }
+
+  async connect(): Promise<void> {
+    try {
+      await this.producer.connect();
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+    } catch (e) {
+      throw connectError(this.connection, e);
+    }
+  }
+
+  async partitions(topic: string): Promise<PartitionLeader[]> {
+    const { topics } = await this.admin!.fetchTopicMetadata({ topics: [topic] });
+    const partitions = topics[0]?.partitions ?? [];
+    return partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })).sort((a, b) => a.partition - b.partition);
+  }
+
+  async produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
+    const messages: { partition: number; value: Buffer }[] = [];
+    for (const { partition, values } of records) {
+      for (const value of values) messages.push({ partition, value });
+    }
+    const target = this.transaction ?? this.producer;
+    await target.send({
+      topic,
+      messages,
+      acks: this.s.acks,
+      timeout: this.s.requestTimeoutMs,
+      compression: COMPRESSION[this.s.compression as keyof typeof COMPRESSION],
+    });
+  }
+
+  async beginTransaction(): Promise<void> {
+    this.transaction = await this.producer.transaction();
+  }
+
+  async commitTransaction(): Promise<void> {
+    const t = this.transaction;
+    this.transaction = undefined;
+    await t?.commit();
+  }
+
+  async abortTransaction(): Promise<void> {
+    const t = this.transaction;
+    this.transaction = undefined;
+    await t?.abort();
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.allSettled([this.producer.disconnect(), this.admin?.disconnect()]);
+  }
+}
+
+class KafkajsAdmin implements AdminPort {
+  private readonly admin: Admin;
+
+  constructor(private readonly connection: ConnectionSpec) {
+    this.admin = createKafka(connection, 2, 100).admin();
+  }
+
+  async connect(): Promise<void> {
+    try {
+      await this.admin.connect();
+    } catch (e) {
+      throw connectError(this.connection, e);
+    }
+  }
+
+  async ensureTopic(spec: TopicSpec): Promise<{ partitions: number; created: boolean }> {
+    const existing = await this.admin.listTopics();
+    let created = false;
+    if (!existing.includes(spec.name)) {
+      created = await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic: spec.name, numPartitions: spec.partitions ?? -1, replicationFactor: spec.replicationFactor ?? -1 }],
+      });
+    }
+    const { topics } = await this.admin.fetchTopicMetadata({ topics: [spec.name] });
+    return { partitions: topics[0]?.partitions.length ?? 0, created };
+  }
+
+  async countRecords(topic: string): Promise<number> {
+    const offsets = await this.admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.admin.disconnect();
+  }
+}
+
+/** The kafkajs client behind perf-test's ports. */
+export const kafkajsClient: ClientFactory = {
+  createProducer: (connection, settings) => new KafkajsProducer(connection, settings),
+  createAdmin: (connection) => new KafkajsAdmin(connection),
+};

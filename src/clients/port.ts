@@ -1,0 +1,56 @@
+import type { ProducerSettings } from '../config/producer-config.js';
+import type { TopicSpec } from '../config/types.js';
+
+/** A partition and the broker that leads it. */
+export interface PartitionLeader {
+  readonly partition: number;
+  readonly leader: number;
+}
+
+/** One partition's records in a produce request. */
+export interface PartitionRecords {
+  readonly partition: number;
+  readonly values: readonly Buffer[];
+}
+
+/**
+ * What perf-test needs of a Kafka client to produce: one request at a time to one leader. Batching, linger,
+ * in-flight limits and buffer memory are ours (see src/producer), so every client behaves like Java's producer.
+ */
+export interface ProducerPort {
+  connect(): Promise<void>;
+  /** The topic's partitions and their leaders. */
+  partitions(topic: string): Promise<PartitionLeader[]>;
+  /** Sends one produce request (all partitions share a leader); resolves when acknowledged per `acks`. */
+  produce(topic: string, records: readonly PartitionRecords[]): Promise<void>;
+  beginTransaction(): Promise<void>;
+  commitTransaction(): Promise<void>;
+  abortTransaction(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/** The cluster operations a run needs around producing. */
+export interface AdminPort {
+  connect(): Promise<void>;
+  /** Creates the topic if it is missing; returns its partition count and whether it was created. */
+  ensureTopic(spec: TopicSpec): Promise<{ readonly partitions: number; readonly created: boolean }>;
+  /** Sum over partitions of (end offset - start offset): the records the topic holds. */
+  countRecords(topic: string): Promise<number>;
+  disconnect(): Promise<void>;
+}
+
+/** Where to connect and as whom: shared by every client of one run. */
+export interface ConnectionSpec {
+  readonly bootstrapServers: readonly string[];
+  readonly clientId: string;
+  readonly connectionTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** Java properties as given (security settings are read from here). Secrets included: never print. */
+  readonly props: Readonly<Record<string, string>>;
+}
+
+/** Makes the ports of one client library. */
+export interface ClientFactory {
+  createProducer(connection: ConnectionSpec, settings: ProducerSettings): ProducerPort;
+  createAdmin(connection: ConnectionSpec): AdminPort;
+}

@@ -1,0 +1,204 @@
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
+import { UsageError, badValue } from '../errors.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../cli/values.js';
+import { parseJavaProperties } from './java-properties.js';
+import { resolveProducerProps } from './producer-config.js';
+import type { ProduceOptions } from './produce-options.js';
+import type { OutputFormat, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
+import { recordSizeUpperBound } from '../producer/record-size.js';
+
+/** Ambient inputs of resolution, injectable for tests. */
+export interface ResolveContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Receives warnings (unknown properties...). */
+  readonly warn: (line: string) => void;
+}
+
+const DEFAULT_BOOTSTRAP = 'localhost:9092';
+const DEFAULT_TOPIC = 'perf-test';
+const DEFAULT_RECORD_SIZE = 1024;
+
+/** Validates the produce options and resolves them into one frozen, fully defaulted config. */
+export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): ProduceConfig {
+  const props = readProducerProps(o);
+  const resolved = resolveProducerProps(props);
+  resolved.warnings.forEach((w) => ctx.warn(w));
+  const producer = resolved.settings;
+
+  const stop = resolveStop(o);
+  const payload = resolvePayload(o);
+  if (payload.kind === 'random') {
+    const bound = recordSizeUpperBound(payload.sizeBytes);
+    if (bound > producer.maxRequestSizeBytes) {
+      throw badValue('--record-size', o.recordSize ?? payload.sizeBytes,
+        `makes records of ${bound} bytes when serialized, larger than max.request.size (${producer.maxRequestSizeBytes})`);
+    }
+    if (bound > producer.bufferMemoryBytes) {
+      throw badValue('--record-size', o.recordSize ?? payload.sizeBytes,
+        `makes records of ${bound} bytes when serialized, larger than buffer.memory (${producer.bufferMemoryBytes})`);
+    }
+  }
+  const warmupRecords = parseInteger('--warmup-records', o.warmupRecords ?? '0', 0);
+  if (stop.kind === 'count' && warmupRecords >= stop.records) {
+    throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
+  }
+
+  const transactionDurationMs = o.transactionDurationMs !== undefined
+    ? parseInteger('--transaction-duration-ms', o.transactionDurationMs, 1)
+    : undefined;
+  const transactionalId = o.transactionalId ?? producer.transactionalId
+    ?? (transactionDurationMs !== undefined ? `performance-producer-${randomId()}` : undefined);
+  const settings = transactionalId === undefined ? producer : Object.freeze({ ...producer, transactionalId, idempotence: true });
+  if (transactionalId !== undefined && settings.acks !== -1) {
+    throw new UsageError(`producer property acks: '${settings.acks}' cannot be used with transactions; it must be 'all'`);
+  }
+
+  const config: ProduceConfig = {
+    mode: 'produce',
+    bootstrapServers: resolveBootstrap(o, props, ctx.env),
+    topic: Object.freeze({
+      name: resolveTopic(o.topic),
+      partitions: o.partitions === undefined ? undefined : parseInteger('--partitions', o.partitions, 1, 1_000_000),
+      replicationFactor: o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767),
+    }),
+    stop,
+    rate: resolveRate(o.throughput),
+    payload,
+    warmupRecords,
+    producers: resolveProducers(o.producers),
+    reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
+    format: resolveFormat(o),
+    printMetrics: o.printMetrics === true,
+    transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
+    client: resolveClient(o.client),
+    producer: settings,
+    clientProps: Object.freeze(Object.fromEntries(props)),
+    debug: o.debug === true,
+  };
+  if (config.stop.kind === 'count' && config.producers > config.stop.records) {
+    throw badValue('--producers', config.producers, `is more than --num-records (${config.stop.records}); each producer needs a record`);
+  }
+  return Object.freeze(config);
+}
+
+function readProducerProps(o: ProduceOptions): Map<string, string> {
+  if (o.producerConfig !== undefined && o.commandConfig !== undefined) {
+    throw new UsageError('--producer.config and --command-config name the same thing; give one');
+  }
+  const file = o.producerConfig ?? o.commandConfig;
+  const fileFlag = o.producerConfig !== undefined ? '--producer.config' : '--command-config';
+  const props = file === undefined ? new Map<string, string>() : parseJavaProperties(readTextFile(fileFlag, file, true));
+  // Kafka: properties on the command line take precedence over the file.
+  for (const [flag, items] of [['--producer-props', o.producerProps], ['--command-property', o.commandProperty]] as const) {
+    if (items) for (const [k, v] of parseKeyValues(flag, items)) props.set(k, v);
+  }
+  return props;
+}
+
+/** Reads a file named by a flag, turning every failure into a usage error naming the flag. */
+export function readTextFile(flag: string, path: string, allowEmpty = false): string {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw badValue(flag, path, 'is a directory, not a file');
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(e)})`;
+    throw badValue(flag, path, why);
+  }
+  if (!allowEmpty && text.length === 0) throw badValue(flag, path, 'is empty');
+  return text;
+}
+
+function resolveStop(o: ProduceOptions): StopCondition {
+  if (o.numRecords !== undefined && o.duration !== undefined) {
+    throw new UsageError('--num-records and --duration cannot be used together; give one');
+  }
+  if (o.duration !== undefined) return Object.freeze({ kind: 'duration', durationMs: parseDuration('--duration', o.duration) });
+  if (o.numRecords === undefined) {
+    throw new UsageError('one of --num-records or --duration is required', 'e.g. perf-test --num-records 1000000 --record-size 1024 --throughput -1');
+  }
+  return Object.freeze({ kind: 'count', records: parseInteger('--num-records', o.numRecords, 1) });
+}
+
+function resolvePayload(o: ProduceOptions): PayloadSpec {
+  const given = [o.recordSize !== undefined && '--record-size', o.payloadFile !== undefined && '--payload-file',
+    o.payloadMonotonic === true && '--payload-monotonic'].filter(Boolean);
+  if (given.length > 1) throw new UsageError(`${given.join(' and ')} cannot be used together; give one`);
+  if (o.payloadMonotonic) return Object.freeze({ kind: 'monotonic' });
+  if (o.payloadFile !== undefined) {
+    const delimiter = o.payloadDelimiter === undefined || o.payloadDelimiter === '\\n' ? '\n' : o.payloadDelimiter;
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(delimiter, 'u');
+    } catch {
+      throw badValue('--payload-delimiter', delimiter, 'is not a valid regular expression');
+    }
+    const text = readTextFile('--payload-file', o.payloadFile);
+    const parts = text.split(pattern);
+    if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    if (parts.length === 0) throw badValue('--payload-file', o.payloadFile, 'holds no payloads');
+    const encoder = new TextEncoder();
+    return Object.freeze({ kind: 'file', path: resolvePath(o.payloadFile), payloads: Object.freeze(parts.map((p) => encoder.encode(p))) });
+  }
+  const sizeBytes = o.recordSize === undefined ? DEFAULT_RECORD_SIZE : parseSize('--record-size', o.recordSize);
+  if (sizeBytes <= 0) throw badValue('--record-size', o.recordSize, 'must be greater than zero');
+  return Object.freeze({ kind: 'random', sizeBytes });
+}
+
+function resolveRate(text: string | undefined): RateLimit {
+  const value = parseNumber('--throughput', text ?? '-1');
+  // Kafka's tool treats every negative value as no cap; 0 would block forever there, so we reject it.
+  if (value < 0) return Object.freeze({ kind: 'unlimited' });
+  if (value === 0) throw badValue('--throughput', text, 'must be greater than 0, or -1 for no cap');
+  return Object.freeze({ kind: 'uniform', recordsPerSec: value });
+}
+
+function resolveProducers(text: string | undefined): number {
+  if (text === 'auto') return Math.max(1, availableParallelism() - 1);
+  return parseInteger('--producers', text ?? '1', 1, 256);
+}
+
+function resolveFormat(o: ProduceOptions): OutputFormat {
+  const format = o.format ?? 'default';
+  if (format !== 'default' && format !== 'kafka' && format !== 'json') {
+    throw badValue('--format', format, 'is not one of default, kafka, json');
+  }
+  if (o.json && format !== 'default' && format !== 'json') {
+    throw new UsageError(`--json and --format ${format} cannot be used together`);
+  }
+  return o.json ? 'json' : format;
+}
+
+function resolveClient(text: string | undefined): 'kafkajs' {
+  const name = text ?? 'kafkajs';
+  if (name !== 'kafkajs') throw badValue('--client', name, 'is not a supported client (kafkajs)');
+  return name;
+}
+
+function resolveTopic(text: string | undefined): string {
+  const name = text ?? DEFAULT_TOPIC;
+  if (name.length === 0 || name.length > 249 || name === '.' || name === '..' || !/^[a-zA-Z0-9._-]+$/.test(name)) {
+    throw badValue('--topic', name, 'is not a valid topic name (1-249 of a-z A-Z 0-9 . _ -, not "." or "..")');
+  }
+  return name;
+}
+
+function resolveBootstrap(o: ProduceOptions, props: ReadonlyMap<string, string>, env: ResolveContext['env']): string[] {
+  const text = o.bootstrapServer ?? props.get('bootstrap.servers') ?? env['KAFKA_BOOTSTRAP_SERVERS'] ?? DEFAULT_BOOTSTRAP;
+  const flag = o.bootstrapServer !== undefined ? '--bootstrap-server' : props.has('bootstrap.servers') ? 'bootstrap.servers' : 'KAFKA_BOOTSTRAP_SERVERS';
+  const hosts = text.split(',').map((h) => h.trim()).filter((h) => h.length > 0);
+  if (hosts.length === 0) throw badValue(flag, text, 'names no broker (expected host:port[,host:port])');
+  for (const h of hosts) {
+    const m = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d+)$/.exec(h);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) throw badValue(flag, h, 'is not of the form host:port');
+  }
+  return hosts;
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}

@@ -1,0 +1,58 @@
+import type { ProducerSettings } from './producer-config.js';
+
+/** When a run stops: after a number of records, or after a duration. */
+export type StopCondition =
+  | { readonly kind: 'count'; readonly records: number }
+  | { readonly kind: 'duration'; readonly durationMs: number };
+
+/** How fast records are sent: as fast as possible, or on a uniform schedule. */
+export type RateLimit =
+  | { readonly kind: 'unlimited' }
+  | { readonly kind: 'uniform'; readonly recordsPerSec: number };
+
+/** What each record's value is, as in Kafka's tool. */
+export type PayloadSpec =
+  /** Random uppercase letters, `sizeBytes` long (Kafka's `--record-size`). */
+  | { readonly kind: 'random'; readonly sizeBytes: number }
+  /** One of the given payloads, picked at random per record (Kafka's `--payload-file`). */
+  | { readonly kind: 'file'; readonly path: string; readonly payloads: readonly Uint8Array[] }
+  /** The record's ordinal as decimal text (Kafka's `--payload-monotonic`). */
+  | { readonly kind: 'monotonic' };
+
+/** Where results go: Kafka's lines with our tables, Kafka's lines only, or one JSON document. */
+export type OutputFormat = 'default' | 'kafka' | 'json';
+
+/** The Kafka client library a worker drives. */
+export type ClientName = 'kafkajs';
+
+/** Topic creation when the topic is missing; undefined fields take the broker's defaults. */
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number | undefined;
+  readonly replicationFactor: number | undefined;
+}
+
+/** Everything a produce run needs, fully defaulted and frozen. The only input of the runner. */
+export interface ProduceConfig {
+  readonly mode: 'produce';
+  readonly bootstrapServers: readonly string[];
+  readonly topic: TopicSpec;
+  readonly stop: StopCondition;
+  readonly rate: RateLimit;
+  readonly payload: PayloadSpec;
+  /** Records (over all workers) left out of the steady-state summary. */
+  readonly warmupRecords: number;
+  /** Worker threads, each with its own producer. */
+  readonly producers: number;
+  readonly reportingIntervalMs: number;
+  readonly format: OutputFormat;
+  readonly printMetrics: boolean;
+  /** Transactions, when on: each worker commits every `durationMs`. */
+  readonly transactionDurationMs: number | undefined;
+  readonly client: ClientName;
+  readonly producer: ProducerSettings;
+  /** The producer properties as given, for the client adapter (TLS, SASL). Secrets included: never print. */
+  readonly clientProps: Readonly<Record<string, string>>;
+  /** Show stack traces of errors. */
+  readonly debug: boolean;
+}

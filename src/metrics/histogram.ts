@@ -1,0 +1,71 @@
+import * as hdr from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+
+/**
+ * Every HdrHistogram setting lives here. Values are recorded in microseconds; 3 significant digits keep a
+ * histogram a few KiB whatever the run length (Kafka's tool keeps up to 500,000 samples instead).
+ */
+export const HISTOGRAM_SIGNIFICANT_DIGITS = 3;
+/** Worker-side interval histograms: 32-bit counts are plenty for one interval of one worker. */
+const WORKER_BUCKETS = 32 as const;
+/** Main-thread histograms accumulate the whole run over all workers: 64-bit (float) counts. */
+const MERGED_BUCKETS = 64 as const;
+
+export type { Histogram };
+
+function create(bitBucketSize: 32 | 64): Histogram {
+  return hdr.build({
+    bitBucketSize,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 2,
+    numberOfSignificantValueDigits: HISTOGRAM_SIGNIFICANT_DIGITS,
+    useWebAssembly: false,
+  });
+}
+
+/** A histogram for one worker's interval. */
+export function createWorkerHistogram(): Histogram {
+  return create(WORKER_BUCKETS);
+}
+
+/** A histogram that merges many snapshots. */
+export function createMergedHistogram(): Histogram {
+  return create(MERGED_BUCKETS);
+}
+
+/** The Java-compatible compressed base64 form ("HISTF..."), read by HdrHistogram in every language. */
+export function encodeHistogram(h: Histogram): string {
+  return hdr.encodeIntoCompressedBase64(h);
+}
+
+/** Decodes a histogram made by `encodeHistogram` (or by Java's HdrHistogram). */
+export function decodeHistogram(base64: string): Histogram {
+  return hdr.decodeFromCompressedBase64(base64, MERGED_BUCKETS, false);
+}
+
+/** Latency figures in milliseconds, from a histogram of microseconds. */
+export interface LatencySummary {
+  readonly avg: number;
+  readonly min: number;
+  readonly max: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly p999: number;
+}
+
+/** Summarises a histogram of microseconds into milliseconds; undefined when it holds no value. */
+export function summarizeLatency(h: Histogram): LatencySummary | undefined {
+  if (h.totalCount === 0) return undefined;
+  const ms = (us: number) => us / 1000;
+  return {
+    avg: ms(h.mean),
+    min: ms(h.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : h.minNonZeroValue),
+    max: ms(h.maxValue),
+    p50: ms(h.getValueAtPercentile(50)),
+    p95: ms(h.getValueAtPercentile(95)),
+    p99: ms(h.getValueAtPercentile(99)),
+    p999: ms(h.getValueAtPercentile(99.9)),
+  };
+}

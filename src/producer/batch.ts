@@ -1,0 +1,41 @@
+import { RECORD_BATCH_OVERHEAD, recordSizeInBatch } from './record-size.js';
+
+/**
+ * One partition's batch of records: the values, and for each record the time it was handed to the producer
+ * (and its intended send time under a rate cap), so that latency is measured per record at the ack.
+ */
+export class RecordBatch {
+  readonly values: Buffer[] = [];
+  readonly sendTimesMs: number[] = [];
+  readonly intendedTimesMs: number[] = [];
+  /** Value bytes, as Kafka's tool counts bytes. */
+  valueBytes = 0;
+  /** Estimated bytes of the batch on the wire (uncompressed). */
+  sizeBytes = RECORD_BATCH_OVERHEAD;
+  /** Bytes this batch holds of `buffer.memory`. */
+  bufferedBytes = 0;
+  /** Closed to appends: it is full, or the producer was flushed. */
+  closed = false;
+
+  constructor(
+    readonly partition: number,
+    readonly createdMs: number,
+    private readonly capacityBytes: number,
+  ) {}
+
+  get count(): number {
+    return this.values.length;
+  }
+
+  /** Appends if the record fits (a record always fits an empty batch); returns false when it does not. */
+  tryAppend(value: Buffer, sendTimeMs: number, intendedMs: number): boolean {
+    const recordBytes = recordSizeInBatch(value.length, this.values.length);
+    if (this.values.length > 0 && this.sizeBytes + recordBytes > this.capacityBytes) return false;
+    this.values.push(value);
+    this.sendTimesMs.push(sendTimeMs);
+    this.intendedTimesMs.push(intendedMs);
+    this.valueBytes += value.length;
+    this.sizeBytes += recordBytes;
+    return true;
+  }
+}

@@ -1,0 +1,95 @@
+import type { LatencySummary } from '../metrics/histogram.js';
+import type { ProducerMetrics } from '../producer/metrics.js';
+
+export type { LatencySummary };
+
+/** Schema version of the JSON result; bumped on any incompatible change (see schema/result.schema.json). */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** Throughput of acknowledged records. MB is 2^20 bytes, as in Kafka's tools. */
+export interface Throughput {
+  readonly recordsPerSec: number;
+  readonly mbPerSec: number;
+}
+
+/** One reporting interval, merged over all workers. */
+export interface IntervalResult {
+  /** End of the interval, in ms since the run started. */
+  readonly elapsedMs: number;
+  readonly durationMs: number;
+  /** Records acknowledged in the interval. */
+  readonly records: number;
+  readonly failed: number;
+  readonly bytes: number;
+  readonly throughput: Throughput;
+  readonly latencyMs: LatencySummary | null;
+  readonly intendedLatencyMs: LatencySummary | null;
+}
+
+/** Figures of the records after `--warmup-records` (Kafka's "steady state" line). */
+export interface SteadyStateResult {
+  readonly records: number;
+  readonly bytes: number;
+  readonly durationMs: number;
+  readonly throughput: Throughput;
+  readonly latencyMs: LatencySummary | null;
+}
+
+/** The run's settings as reported: secrets redacted. */
+export interface ConfigEcho {
+  readonly bootstrapServers: readonly string[];
+  readonly topic: string;
+  readonly numRecords: number | null;
+  readonly durationMs: number | null;
+  readonly payload: string;
+  readonly recordSizeBytes: number | null;
+  readonly throughputLimit: number | null;
+  readonly producers: number;
+  readonly warmupRecords: number;
+  readonly client: string;
+  readonly transactionDurationMs: number | null;
+  /** The producer properties as given, secrets shown as [redacted]. */
+  readonly producerProps: Readonly<Record<string, string>>;
+  /** The producer settings applied, defaults included. */
+  readonly producer: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * The result of a produce run: the only contract between running and reporting. Immutable, JSON-serialisable.
+ */
+export interface ProduceResult {
+  readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'perf-test'; readonly version: string };
+  readonly mode: 'produce';
+  /** `interrupted` when SIGINT/SIGTERM stopped the run early. */
+  readonly status: 'completed' | 'interrupted';
+  readonly startedAt: string;
+  readonly config: ConfigEcho;
+  /** sent = acked + failed + abandoned (abandoned: outcome unknown when an interrupted run stopped waiting). */
+  readonly records: { readonly sent: number; readonly acked: number; readonly failed: number; readonly abandoned: number };
+  /** Value bytes of acknowledged records. */
+  readonly bytes: number;
+  readonly durationMs: number;
+  readonly throughput: Throughput;
+  /** From each record's hand-over to the producer to its ack (Kafka's definition). */
+  readonly latencyMs: LatencySummary | null;
+  /** From each record's intended send time to its ack: free of coordinated omission. Rate-capped runs only. */
+  readonly intendedLatencyMs: LatencySummary | null;
+  readonly steadyState: SteadyStateResult | null;
+  readonly intervals: readonly IntervalResult[];
+  /** HdrHistograms of latency in µs, compressed base64 (Java-compatible "HISTF..." form). */
+  readonly histogram: string;
+  readonly intendedHistogram: string | null;
+  /** Failed records by error name. */
+  readonly errors: Readonly<Record<string, number>>;
+  /** Client-side figures summed over producers. */
+  readonly clientMetrics: ProducerMetrics;
+}
+
+const MB = 1024 * 1024;
+
+/** Records/s and MB/s of `records` and `bytes` over `durationMs`. */
+export function throughputOf(records: number, bytes: number, durationMs: number): Throughput {
+  if (durationMs <= 0) return { recordsPerSec: 0, mbPerSec: 0 };
+  return { recordsPerSec: (records * 1000) / durationMs, mbPerSec: (bytes * 1000) / durationMs / MB };
+}

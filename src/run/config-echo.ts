@@ -1,0 +1,38 @@
+import { redactProps } from '../config/producer-config.js';
+import type { ProduceConfig } from '../config/types.js';
+import type { ConfigEcho } from '../report/result.js';
+
+/** The settings of a run as results report them: secrets redacted. */
+export function configEcho(c: ProduceConfig): ConfigEcho {
+  const p = c.producer;
+  return {
+    bootstrapServers: c.bootstrapServers,
+    topic: c.topic.name,
+    numRecords: c.stop.kind === 'count' ? c.stop.records : null,
+    durationMs: c.stop.kind === 'duration' ? c.stop.durationMs : null,
+    payload: c.payload.kind === 'file' ? `file:${c.payload.path}` : c.payload.kind,
+    recordSizeBytes: c.payload.kind === 'random' ? c.payload.sizeBytes : null,
+    throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
+    producers: c.producers,
+    warmupRecords: c.warmupRecords,
+    client: c.client,
+    transactionDurationMs: c.transactionDurationMs ?? null,
+    producerProps: redactProps(new Map(Object.entries(c.clientProps))),
+    producer: {
+      'acks': p.acks,
+      'batch.size': p.batchSizeBytes,
+      'linger.ms': p.lingerMs,
+      'max.in.flight.requests.per.connection': p.maxInFlightPerConnection,
+      'buffer.memory': p.bufferMemoryBytes,
+      'max.block.ms': p.maxBlockMs,
+      'max.request.size': p.maxRequestSizeBytes,
+      'compression.type': p.compression,
+      'request.timeout.ms': p.requestTimeoutMs,
+      'delivery.timeout.ms': p.deliveryTimeoutMs,
+      'retries': p.retries,
+      'client.id': p.clientId,
+      'enable.idempotence': p.idempotence,
+      'transactional.id': p.transactionalId ?? null,
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { Worker } from 'node:worker_threads';
+import { PerfTestError, WorkerCrashError, type ExitCodeValue } from '../errors.js';
+import type { WorkerSnapshot } from '../metrics/recorder.js';
+import type { FromWorker, ProduceTask, ToWorker, WorkerErrorInfo, WorkerFinal } from './protocol.js';
+
+const ENTRY = new URL('./entry.js', import.meta.url);
+
+/** Turns a worker's error back into the error the user should see. */
+function toError(index: number, info: WorkerErrorInfo): PerfTestError {
+  if (info.exitCode !== undefined) {
+    const e = new PerfTestError(info.message, info.exitCode as ExitCodeValue, info.hint);
+    e.stack = info.stack;
+    return e;
+  }
+  const e = new WorkerCrashError(`worker ${index} failed: ${info.name}: ${info.message}`);
+  e.stack = info.stack;
+  return e;
+}
+
+interface Member {
+  readonly index: number;
+  readonly worker: Worker;
+  final: WorkerFinal | undefined;
+  readonly snapshots: Map<number, (s: WorkerSnapshot | undefined) => void>;
+}
+
+/**
+ * The worker threads of a run and the typed conversation with them. Any worker's failure rejects `failed`
+ * and terminates the others: a run never goes on with a part of its load missing.
+ */
+export class WorkerPool {
+  private readonly members: Member[];
+  private readonly readyCount: Promise<void>;
+  private readonly allDone: Promise<WorkerFinal[]>;
+  private fail!: (e: Error) => void;
+  /** Rejects when a worker fails; never resolves. */
+  readonly failed: Promise<never>;
+  private closed = false;
+
+  constructor(tasks: readonly ProduceTask[]) {
+    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
+    this.failed.catch(() => undefined);
+    let readyResolve!: () => void;
+    let ready = 0;
+    this.readyCount = new Promise<void>((resolve) => (readyResolve = resolve));
+    let doneResolve!: (f: WorkerFinal[]) => void;
+    let done = 0;
+    this.allDone = new Promise<WorkerFinal[]>((resolve) => (doneResolve = resolve));
+
+    this.members = tasks.map((task) => {
+      const worker = new Worker(ENTRY);
+      const member: Member = { index: task.workerIndex, worker, final: undefined, snapshots: new Map() };
+      worker.on('message', (m: FromWorker) => {
+        switch (m.type) {
+          case 'ready':
+            if (++ready === tasks.length) readyResolve();
+            break;
+          case 'snapshot':
+            member.snapshots.get(m.seq)?.(m.snapshot);
+            member.snapshots.delete(m.seq);
+            break;
+          case 'done':
+            member.final = m.final;
+            // A snapshot asked for after the worker's last one is in its final report.
+            for (const reply of member.snapshots.values()) reply(undefined);
+            member.snapshots.clear();
+            if (++done === tasks.length) doneResolve(this.members.map((x) => x.final!));
+            break;
+          case 'error':
+            this.abort(toError(member.index, m.error));
+            break;
+        }
+      });
+      worker.on('error', (e) => this.abort(new WorkerCrashError(`worker ${member.index} crashed: ${e.message}`, { cause: e })));
+      worker.on('exit', (code) => {
+        if (member.final === undefined && !this.closed) {
+          this.abort(new WorkerCrashError(`worker ${member.index} exited (code ${code}) before finishing its share`));
+        }
+      });
+      this.send(member, { type: 'init', task });
+      return member;
+    });
+  }
+
+  /** Resolves when every worker is connected and waits for `go`. */
+  ready(): Promise<void> {
+    return Promise.race([this.readyCount, this.failed]);
+  }
+
+  /** Starts every worker on the same clock reading. */
+  go(startMs: number): void {
+    for (const m of this.members) this.send(m, { type: 'go', startMs });
+  }
+
+  /** Collects one interval snapshot from every worker still running. */
+  snapshot(seq: number): Promise<WorkerSnapshot[]> {
+    const running = this.members.filter((m) => m.final === undefined);
+    const replies = running.map((m) => new Promise<WorkerSnapshot | undefined>((resolve) => {
+      m.snapshots.set(seq, resolve);
+      this.send(m, { type: 'snapshot', seq });
+    }));
+    const all = Promise.all(replies).then((s) => s.filter((x): x is WorkerSnapshot => x !== undefined));
+    return Promise.race([all, this.failed]);
+  }
+
+  /** Asks every worker to stop sending and report within `drainMs`. */
+  stop(drainMs: number): void {
+    for (const m of this.members) this.send(m, { type: 'stop', drainMs });
+  }
+
+  /** Resolves with every worker's final report. */
+  done(): Promise<WorkerFinal[]> {
+    return Promise.race([this.allDone, this.failed]);
+  }
+
+  /** Terminates every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.members.map((m) => m.worker.terminate()));
+  }
+
+  private abort(e: Error): void {
+    if (this.closed) return;
+    this.fail(e);
+    void this.close();
+  }
+
+  private send(m: Member, message: ToWorker): void {
+    m.worker.postMessage(message);
+  }
+}
