@@ -66,11 +66,12 @@ export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
     let intendedMs = now;
     if (schedule) {
       intendedMs = schedule.intendedMs(i);
-      if (intendedMs > now) {
-        await Promise.race([sleep(intendedMs - now), stop.promise]);
-        if (stop.stopped) break;
+      // Timers round to whole ms: wait again until the record is really due, so none goes out early.
+      while (intendedMs > now && !stop.stopped) {
+        await Promise.race([sleep(Math.ceil(intendedMs - now)), stop.promise]);
         now = clock.nowMs();
       }
+      if (stop.stopped) break;
     } else if (i % YIELD_EVERY === YIELD_EVERY - 1) {
       await yieldToEventLoop();
       now = clock.nowMs();

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import kafkajs from 'kafkajs';
+
+const BIN = fileURLToPath(new URL('../../bin/perf-test.js', import.meta.url));
+
+/** The broker the global setup started (or $KAFKA_BOOTSTRAP_SERVERS). */
+export function bootstrap(): string {
+  return inject('kafkaBootstrapServers');
+}
+
+/** A topic name no other test uses. */
+export function uniqueTopic(prefix = 't'): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  readonly env?: Record<string, string | undefined>;
+  /** Called with the child once it runs (to send signals). */
+  readonly onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  readonly timeoutMs?: number;
+}
+
+/** Runs the built CLI as a user would, and collects its output and exit code. */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`perf-test ${args.join(' ')} did not finish in ${options.timeoutMs ?? 90_000} ms\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 90_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    options.onSpawn?.(child);
+  });
+}
+
+/** Runs the CLI with --json and parses its result. */
+export async function runJson(args: readonly string[], options: CliOptions = {}): Promise<{ run: CliRun; result: any }> {
+  const run = await runCli([...args, '--json'], options);
+  let result: unknown;
+  try {
+    result = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
+  }
+  return { run, result };
+}
+
+function kafka() {
+  return new kafkajs.Kafka({ clientId: 'perf-test-tests', brokers: bootstrap().split(','), logLevel: kafkajs.logLevel.NOTHING });
+}
+
+/** Records a topic holds: the sum over partitions of high - low watermark. */
+export async function countRecords(topic: string): Promise<number> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Creates a topic with `partitions` partitions. */
+export async function createTopic(topic: string, partitions: number): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Reads the first `n` record values of a topic. */
+export async function readValues(topic: string, n: number, isolation: 'read_committed' | 'read_uncommitted' = 'read_uncommitted'): Promise<Buffer[]> {
+  const consumer = kafka().consumer({ groupId: uniqueTopic('g'), readUncommitted: isolation === 'read_uncommitted' });
+  await consumer.connect();
+  const values: Buffer[] = [];
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`read only ${values.length} of ${n} records from ${topic}`)), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (values.length < n && message.value) values.push(message.value);
+          if (values.length === n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return values;
+}
+
+/** Kafka's final line, as a regex with groups for every figure. */
+export const KAFKA_TOTAL_LINE = /^(\d+)( steady state)? records sent, (\d+\.\d{6}) records\/sec \((\d+\.\d{2}) MB\/sec\), (\d+\.\d{2}|NaN) ms avg latency, (\d+\.\d{2}) ms max latency, (\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99\.9th\.$/m;
+/** Kafka's interval line. */
+export const KAFKA_INTERVAL_LINE = /^(\d+) records sent, (\d+\.\d) records\/sec \((\d+\.\d{2}) MB\/sec\), (\d+\.\d) ms avg latency, (\d+\.\d) ms max latency\.$/;
