@@ -1,10 +1,15 @@
-import { ExitCode, PerfTestError } from '../errors.js';
+import { ExitCode, PerfTestError, badValue } from '../errors.js';
 import { resolveProduceConfig } from '../config/resolve-produce.js';
+import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
+import { readTextFile } from '../config/files.js';
 import { clientFactory } from '../clients/registry.js';
 import { startProduceRun } from '../run/produce-run.js';
-import type { ProduceResult } from '../report/result.js';
+import { mergeResults } from '../report/merge.js';
+import { RESULT_SCHEMA_VERSION, type ProduceResult } from '../report/result.js';
+import { evaluateAssertions, type GateOutcome } from '../gate/assertions.js';
+import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
-import { ProduceOutput, type Streams } from './output.js';
+import { ReportOutput, type Streams } from './output.js';
 
 const processStreams: Streams = {
   out: (text) => process.stdout.write(text + '\n'),
@@ -12,37 +17,70 @@ const processStreams: Streams = {
 };
 
 /**
- * The whole pipeline: parse -> resolve config -> run -> report -> exit code. Returns the exit code; errors
- * become one `Error: ...` line (with the stack under --debug).
+ * The whole pipeline: parse -> resolve config -> run -> report -> gate -> exit code. Returns the exit code;
+ * errors become one `Error: ...` line (with the stack under --debug).
  */
 export async function main(argv: readonly string[], streams: Streams = processStreams): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const command = parseCommandLine(argv, (text) => streams.out(text.replace(/\n$/, '')));
-    if (command.kind === 'exit') return command.exitCode;
-    const config = resolveProduceConfig(command.options, {
-      env: process.env,
-      warn: (line) => streams.err(`WARN ${line}`),
-    });
-    const output = new ProduceOutput(config.format, streams, config.printMetrics);
-    output.start(config.warmupRecords);
-    const running = startProduceRun(config, clientFactory(config.client), {
-      onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
-      onNotice: (line) => output.notice(line),
-    });
-    const result = await withInterruptHandling(running.interrupt, running.result, streams);
-    output.final(result);
-    return exitCodeOf(result);
+    switch (command.kind) {
+      case 'exit':
+        return command.exitCode;
+      case 'merge': {
+        const report = resolveReportConfig(command.options);
+        const merged = mergeResults(command.files.map(readResult));
+        return finish(merged, report, new ReportOutput(report, streams));
+      }
+      case 'produce': {
+        const report = resolveReportConfig(command.options);
+        const config = resolveProduceConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
+        const output = new ReportOutput(report, streams);
+        output.start(config.warmupRecords);
+        const running = startProduceRun(config, clientFactory(config.client), {
+          onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
+          onNotice: (line) => output.notice(line),
+        });
+        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        return finish(result, report, output);
+      }
+    }
   } catch (e) {
     return reportError(e, debug, streams);
   }
 }
 
-/** The exit code of a finished run. */
-export function exitCodeOf(r: ProduceResult): number {
+/** Judges a result by its gates, reports both, and returns the exit code. */
+function finish(result: ProduceResult, report: ReportConfig, output: ReportOutput): number {
+  const gates: GateOutcome[] = [
+    ...evaluateAssertions(report.assertions, result),
+    ...(report.baseline ? compareWithBaseline(report.baseline, result) : []),
+  ];
+  output.final(result, gates);
+  return exitCodeOf(result, gates);
+}
+
+/** The exit code of a finished run: interrupted, then gates, then failed records. */
+export function exitCodeOf(r: ProduceResult, gates: readonly GateOutcome[]): number {
   if (r.status === 'interrupted') return ExitCode.Interrupted;
+  if (gates.some((g) => !g.passed)) return ExitCode.GateFailed;
   if (r.records.failed > 0) return ExitCode.RecordsFailed;
   return ExitCode.Ok;
+}
+
+function readResult(path: string): ProduceResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(readTextFile('merge', path));
+  } catch (e) {
+    if (e instanceof PerfTestError) throw e;
+    throw badValue('merge', path, 'is not valid JSON');
+  }
+  const r = json as Partial<ProduceResult>;
+  if (typeof r !== 'object' || r === null || r.schemaVersion !== RESULT_SCHEMA_VERSION || typeof r.histogram !== 'string') {
+    throw badValue('merge', path, `is not a perf-test result of schema version ${RESULT_SCHEMA_VERSION} (made with --json)`);
+  }
+  return r as ProduceResult;
 }
 
 /** First SIGINT/SIGTERM: stop and report what was done. Second: quit at once. */

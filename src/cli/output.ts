@@ -1,23 +1,31 @@
-import type { OutputFormat } from '../config/types.js';
-import type { IntervalResult, ProduceResult } from '../report/result.js';
-import type { Progress } from '../run/produce-run.js';
+import { writeFileSync } from 'node:fs';
+import type { ReportConfig } from '../config/report-config.js';
+import type { GateOutcome } from '../gate/assertions.js';
+import { gateLines } from '../gate/report.js';
+import { hdrIntervalLog } from '../report/hdr-log.js';
 import {
   KAFKA_IN_STEADY_STATE, kafkaIntervalLine, kafkaSteadyStateLine, kafkaTotalLine, kafkaWarmupLine,
 } from '../report/kafka-lines.js';
+import { markdownReport } from '../report/markdown.js';
+import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { metricsLines, rollingLine, summaryTables } from '../report/summary-table.js';
+import type { Progress } from '../run/produce-run.js';
+import { SetupError } from '../errors.js';
 
-/** Where text goes. The one place that decides between stdout and stderr. */
+/** Where text goes. */
 export interface Streams {
   out(text: string): void;
   err(text: string): void;
 }
 
-/** Writes a run's reports in the chosen format: machine formats own stdout, everything else goes to stderr. */
-export class ProduceOutput {
+/**
+ * The one place that decides where reports go: machine formats (json, markdown, kafka) own stdout and
+ * everything for people goes to stderr; files are written only here.
+ */
+export class ReportOutput {
   constructor(
-    private readonly format: OutputFormat,
+    private readonly config: ReportConfig,
     private readonly streams: Streams,
-    private readonly printMetrics: boolean,
   ) {}
 
   /** Lines meant for people (notices, warnings): never on a machine-read stdout. */
@@ -32,24 +40,41 @@ export class ProduceOutput {
   interval(i: IntervalResult, p: Progress, firstSteady: boolean): void {
     if (firstSteady) this.progress(KAFKA_IN_STEADY_STATE);
     if (i.records > 0) this.progress(kafkaIntervalLine(i));
-    if (this.format !== 'kafka') this.progress(rollingLine(i, p));
+    if (this.config.format !== 'kafka') this.progress(rollingLine(i, p));
   }
 
-  final(r: ProduceResult): void {
-    if (this.format === 'json') {
-      this.streams.out(JSON.stringify(r, null, 2));
-      return;
+  final(r: ProduceResult, gates: readonly GateOutcome[]): void {
+    const { format } = this.config;
+    if (this.config.hdrLogPath !== undefined) this.writeFile(this.config.hdrLogPath, hdrIntervalLog(r), '--hdr-log');
+    if (format === 'json') {
+      this.streams.out(JSON.stringify(gates.length > 0 ? { ...r, gates } : r, null, 2));
+    } else if (format === 'markdown') {
+      this.streams.out(markdownReport(r, gates));
+    } else {
+      const lines = [kafkaTotalLine(r)];
+      if (r.steadyState) lines.push(kafkaSteadyStateLine(r.steadyState));
+      if (this.config.printMetrics) lines.push(metricsLines(r));
+      if (format === 'default') lines.push('', summaryTables(r));
+      this.streams.out(lines.join('\n'));
     }
-    const lines = [kafkaTotalLine(r)];
-    if (r.steadyState) lines.push(kafkaSteadyStateLine(r.steadyState));
-    if (this.printMetrics) lines.push(metricsLines(r));
-    if (this.format === 'default') lines.push('', summaryTables(r));
-    this.streams.out(lines.join('\n'));
+    if (gates.length > 0) {
+      const text = `Gates:\n${gateLines(gates)}`;
+      if (format === 'default') this.streams.out(text);
+      else this.streams.err(text);
+    }
   }
 
-  /** Progress lines: on stdout like Kafka's tool, unless stdout carries JSON. */
+  /** Progress lines: on stdout like Kafka's tool, unless stdout carries a document. */
   private progress(line: string): void {
-    if (this.format === 'json') this.streams.err(line);
+    if (this.config.format === 'json' || this.config.format === 'markdown') this.streams.err(line);
     else this.streams.out(line);
+  }
+
+  private writeFile(path: string, text: string, flag: string): void {
+    try {
+      writeFileSync(path, text);
+    } catch (e) {
+      throw new SetupError(`${flag}: cannot write '${path}': ${(e as Error).message}`);
+    }
   }
 }

@@ -1,12 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ProduceOptions } from '../config/produce-options.js';
+import type { ReportOptions } from '../config/report-config.js';
 import { expandFlagPrefixes } from './abbrev.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
   | { readonly kind: 'exit'; readonly exitCode: number }
-  | { readonly kind: 'produce'; readonly options: ProduceOptions };
+  | { readonly kind: 'produce'; readonly options: ProduceOptions }
+  | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions };
 
 const EXAMPLES = `
 Examples:
@@ -29,10 +31,36 @@ free of coordinated omission. Exit codes: 0 ok, 1 gate failed, 2 usage error, 3 
 failed, 4 records failed, 5 internal error, 130 interrupted.
 `;
 
+const MERGE_HELP = `
+Examples:
+  # Three processes (or Kubernetes pods) each ran --shard i/3 --json > part-i.json:
+  perf-test merge part-0.json part-1.json part-2.json
+  perf-test merge part-*.json --json > merged.json --assert "p99 < 50ms"
+
+Counts are summed and HdrHistograms merged, so percentiles are those of all records.
+`;
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Output and gate options, shared by every command that ends in a result. */
+function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'default (Kafka lines + tables), kafka (Kafka\'s lines only), json, markdown (default: default)'))
+    .addOption(new Option('--json', 'same as --format json: one JSON document on stdout, progress on stderr'))
+    .addOption(new Option('--markdown', 'same as --format markdown: a Markdown report for CI summaries and PR comments'))
+    .addOption(new Option('--hdr-log <file>', 'write the interval latency histograms as an HdrHistogram log (format 1.3)'))
+    .addOption(new Option('--assert <expr>', 'a gate, repeatable: "p99 < 50ms", "throughput >= 10000 rec/s", "errors == 0"; exit 1 if one fails').argParser(collect))
+    .addOption(new Option('--baseline <file>', 'an earlier --json result; exit 1 if throughput or p99 regressed beyond --max-regression'))
+    .addOption(new Option('--max-regression <pct>', 'largest allowed regression against --baseline (default: 10%)'))
+    .addOption(new Option('--regression-metrics <list>', 'what --baseline compares: throughput,p50,p95,p99,p999,avg,max (default: throughput,p99)'))
+    .addOption(new Option('--debug', 'show stack traces of errors'));
+}
+
 function buildProgram(): Command {
   const program = new Command('perf-test')
     .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
       'Java producer semantics, worker threads and HdrHistogram latency.')
+    .usage('[options]   (or: perf-test merge <results...>)')
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
@@ -57,13 +85,22 @@ function buildProgram(): Command {
     .addOption(new Option('--partitions <n>', 'partitions when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
-    .addOption(new Option('--format <format>', 'default (Kafka lines + tables), kafka (Kafka\'s lines only), json (default: default)'))
-    .addOption(new Option('--json', 'same as --format json: one JSON document on stdout, progress on stderr'))
-    .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'))
-    .addOption(new Option('--debug', 'show stack traces of errors'))
-    .addHelpText('after', EXAMPLES);
-  program.exitOverride();
-  program.configureOutput({ writeErr: () => {} });
+    .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'))
+    .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'));
+  addReportOptions(program).addHelpText('after', EXAMPLES);
+
+  const merge = new Command('merge')
+    .description('Combine --json results of separate processes or machines into one, exactly')
+    .argument('<results...>', 'JSON result files')
+    .helpOption('-h, --help', 'show this help')
+    .showSuggestionAfterError(true);
+  addReportOptions(merge).addHelpText('after', MERGE_HELP);
+  program.addCommand(merge);
+
+  for (const cmd of [program, merge]) {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeErr: () => {} });
+  }
   return program;
 }
 
@@ -76,8 +113,17 @@ function longFlags(program: Command): string[] {
  */
 export function parseCommandLine(argv: readonly string[], out: (text: string) => void): ParsedCommand {
   const program = buildProgram();
-  program.configureOutput({ writeOut: out, writeErr: () => {} });
-  const expanded = expandFlagPrefixes(argv, longFlags(program));
+  const merge = program.commands.find((c) => c.name() === 'merge')!;
+  for (const cmd of [program, merge]) cmd.configureOutput({ writeOut: out, writeErr: () => {} });
+  const isMerge = argv[0] === 'merge';
+  const expanded = isMerge
+    ? ['merge', ...expandFlagPrefixes(argv.slice(1), longFlags(merge))]
+    : expandFlagPrefixes(argv, longFlags(program));
+  let mergeFiles: string[] | undefined;
+  merge.action((files: string[]) => {
+    mergeFiles = files;
+  });
+  program.action(() => undefined);
   try {
     program.parse(expanded, { from: 'user' });
   } catch (e) {
@@ -85,10 +131,11 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') {
         return { kind: 'exit', exitCode: 0 };
       }
-      throw new UsageError(e.message.replace(/^error: /, '').replace(/\n/g, ' ').trim(), 'see perf-test --help');
+      throw new UsageError(e.message.replace(/^error: /, '').replace(/\n/g, ' ').trim(), `see perf-test ${isMerge ? 'merge ' : ''}--help`);
     }
     throw e;
   }
+  if (mergeFiles) return { kind: 'merge', files: mergeFiles, options: merge.opts<ReportOptions>() };
   const raw = program.opts<Record<string, unknown>>();
   const options: ProduceOptions = { ...(raw as ProduceOptions), producerConfig: raw['producer.config'] as string | undefined };
   return { kind: 'produce', options };

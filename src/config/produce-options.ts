@@ -1,8 +1,10 @@
+import type { ReportOptions } from './report-config.js';
+
 /**
  * The produce command's options as the command line gives them: strings, unvalidated.
  * `resolveProduceConfig` turns them into a `ProduceConfig`.
  */
-export interface ProduceOptions {
+export interface ProduceOptions extends ReportOptions {
   bootstrapServer?: string;
   topic?: string;
   numRecords?: string;
@@ -16,7 +18,6 @@ export interface ProduceOptions {
   commandProperty?: string[];
   producerConfig?: string;
   commandConfig?: string;
-  printMetrics?: boolean;
   transactionalId?: string;
   transactionDurationMs?: string;
   warmupRecords?: string;
@@ -24,8 +25,7 @@ export interface ProduceOptions {
   partitions?: string;
   replicationFactor?: string;
   reportingInterval?: string;
-  format?: string;
-  json?: boolean;
   client?: string;
-  debug?: boolean;
+  /** `INDEX/COUNT`: this process's share of a run split over COUNT processes. */
+  shard?: string;
 }

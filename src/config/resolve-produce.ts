@@ -1,12 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
 import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../cli/values.js';
 import { parseJavaProperties } from './java-properties.js';
+import { readTextFile } from './files.js';
+import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
 import type { ProduceOptions } from './produce-options.js';
-import type { OutputFormat, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
+import type { PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
+import { resolveFormat } from './report-config.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
@@ -27,7 +29,8 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   resolved.warnings.forEach((w) => ctx.warn(w));
   const producer = resolved.settings;
 
-  const stop = resolveStop(o);
+  const shard = resolveShard(o.shard);
+  const stop = shardStop(resolveStop(o), shard);
   const payload = resolvePayload(o);
   if (payload.kind === 'random') {
     const bound = recordSizeUpperBound(payload.sizeBytes);
@@ -40,7 +43,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
         `makes records of ${bound} bytes when serialized, larger than buffer.memory (${producer.bufferMemoryBytes})`);
     }
   }
-  const warmupRecords = parseInteger('--warmup-records', o.warmupRecords ?? '0', 0);
+  const warmupRecords = shardCount(parseInteger('--warmup-records', o.warmupRecords ?? '0', 0), shard);
   if (stop.kind === 'count' && warmupRecords >= stop.records) {
     throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
   }
@@ -64,7 +67,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
       replicationFactor: o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767),
     }),
     stop,
-    rate: resolveRate(o.throughput),
+    rate: shardRate(resolveRate(o.throughput), shard),
     payload,
     warmupRecords,
     producers: resolveProducers(o.producers),
@@ -95,22 +98,6 @@ function readProducerProps(o: ProduceOptions): Map<string, string> {
     if (items) for (const [k, v] of parseKeyValues(flag, items)) props.set(k, v);
   }
   return props;
-}
-
-/** Reads a file named by a flag, turning every failure into a usage error naming the flag. */
-export function readTextFile(flag: string, path: string, allowEmpty = false): string {
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw badValue(flag, path, 'is a directory, not a file');
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(e)})`;
-    throw badValue(flag, path, why);
-  }
-  if (!allowEmpty && text.length === 0) throw badValue(flag, path, 'is empty');
-  return text;
 }
 
 function resolveStop(o: ProduceOptions): StopCondition {
@@ -162,17 +149,6 @@ function resolveProducers(text: string | undefined): number {
   return parseInteger('--producers', text ?? '1', 1, 256);
 }
 
-function resolveFormat(o: ProduceOptions): OutputFormat {
-  const format = o.format ?? 'default';
-  if (format !== 'default' && format !== 'kafka' && format !== 'json') {
-    throw badValue('--format', format, 'is not one of default, kafka, json');
-  }
-  if (o.json && format !== 'default' && format !== 'json') {
-    throw new UsageError(`--json and --format ${format} cannot be used together`);
-  }
-  return o.json ? 'json' : format;
-}
-
 function resolveClient(text: string | undefined): 'kafkajs' {
   const name = text ?? 'kafkajs';
   if (name !== 'kafkajs') throw badValue('--client', name, 'is not a supported client (kafkajs)');
@@ -201,4 +177,35 @@ function resolveBootstrap(o: ProduceOptions, props: ReadonlyMap<string, string>,
 
 function randomId(): string {
   return globalThis.crypto.randomUUID();
+}
+
+/** This process's part of a run split over several (`--shard INDEX/COUNT`, e.g. a Kubernetes Indexed Job). */
+interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+function resolveShard(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m) throw badValue('--shard', text, 'is not of the form INDEX/COUNT (e.g. 0/4)');
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index >= count) throw badValue('--shard', text, 'needs 0 <= INDEX < COUNT');
+  return { index, count };
+}
+
+function shardCount(total: number, shard: Shard | undefined): number {
+  return shard ? splitExactly(total, shard.count)[shard.index]! : total;
+}
+
+function shardStop(stop: StopCondition, shard: Shard | undefined): StopCondition {
+  if (!shard || stop.kind !== 'count') return stop;
+  const records = shardCount(stop.records, shard);
+  if (records === 0) throw badValue('--shard', `${shard.index}/${shard.count}`, `leaves no record of --num-records ${stop.records} to this shard`);
+  return Object.freeze({ kind: 'count', records });
+}
+
+function shardRate(rate: RateLimit, shard: Shard | undefined): RateLimit {
+  return shard && rate.kind === 'uniform' ? Object.freeze({ kind: 'uniform', recordsPerSec: rate.recordsPerSec / shard.count }) : rate;
 }

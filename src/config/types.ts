@@ -19,8 +19,8 @@ export type PayloadSpec =
   /** The record's ordinal as decimal text (Kafka's `--payload-monotonic`). */
   | { readonly kind: 'monotonic' };
 
-/** Where results go: Kafka's lines with our tables, Kafka's lines only, or one JSON document. */
-export type OutputFormat = 'default' | 'kafka' | 'json';
+/** Where results go: Kafka's lines with our tables, Kafka's lines only, one JSON document, or Markdown. */
+export type OutputFormat = 'default' | 'kafka' | 'json' | 'markdown';
 
 /** The Kafka client library a worker drives. */
 export type ClientName = 'kafkajs';

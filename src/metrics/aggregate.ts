@@ -1,4 +1,4 @@
-import { createMergedHistogram, decodeHistogram, summarizeLatency, type Histogram, type LatencySummary } from './histogram.js';
+import { createMergedHistogram, decodeHistogram, encodeHistogram, summarizeLatency, type Histogram, type LatencySummary } from './histogram.js';
 import type { WorkerSnapshot } from './recorder.js';
 
 /** Counts of records over a span. */
@@ -19,6 +19,8 @@ export interface IntervalStats {
   readonly failed: number;
   readonly latency: LatencySummary | undefined;
   readonly intendedLatency: LatencySummary | undefined;
+  /** The interval's latency histogram (µs, compressed base64). */
+  readonly latencyHistogram: string;
 }
 
 function emptyCounts(): Counts {
@@ -75,6 +77,7 @@ export class RunAggregator {
       failed: this.intervalCounts.failed,
       latency: summarizeLatency(this.latency.interval),
       intendedLatency: summarizeLatency(this.intendedLatency.interval),
+      latencyHistogram: encodeHistogram(this.latency.interval),
     };
     this.latency.interval.reset();
     this.intendedLatency.interval.reset();

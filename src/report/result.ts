@@ -24,6 +24,8 @@ export interface IntervalResult {
   readonly throughput: Throughput;
   readonly latencyMs: LatencySummary | null;
   readonly intendedLatencyMs: LatencySummary | null;
+  /** The interval's send-to-ack latency HdrHistogram (µs, compressed base64). */
+  readonly histogram: string;
 }
 
 /** Figures of the records after `--warmup-records` (Kafka's "steady state" line). */
@@ -46,6 +48,7 @@ export interface ConfigEcho {
   readonly throughputLimit: number | null;
   readonly producers: number;
   readonly warmupRecords: number;
+  readonly reportingIntervalMs: number;
   readonly client: string;
   readonly transactionDurationMs: number | null;
   /** The producer properties as given, secrets shown as [redacted]. */
@@ -63,7 +66,11 @@ export interface ProduceResult {
   readonly mode: 'produce';
   /** `interrupted` when SIGINT/SIGTERM stopped the run early. */
   readonly status: 'completed' | 'interrupted';
+  /** Wall-clock time of the first record and of the last outcome (ISO 8601). */
   readonly startedAt: string;
+  readonly endedAt: string;
+  /** How many results `perf-test merge` combined into this one (1 for a single run). */
+  readonly mergedFrom: number;
   readonly config: ConfigEcho;
   /** sent = acked + failed + abandoned (abandoned: outcome unknown when an interrupted run stopped waiting). */
   readonly records: { readonly sent: number; readonly acked: number; readonly failed: number; readonly abandoned: number };

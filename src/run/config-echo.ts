@@ -15,6 +15,7 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
     throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
     producers: c.producers,
     warmupRecords: c.warmupRecords,
+    reportingIntervalMs: c.reportingIntervalMs,
     client: c.client,
     transactionDurationMs: c.transactionDurationMs ?? null,
     producerProps: redactProps(new Map(Object.entries(c.clientProps))),

@@ -61,7 +61,6 @@ async function run(
   hooks: RunHooks,
   whenInterrupted: (cb: () => void) => void,
 ): Promise<ProduceResult> {
-  const startedAt = new Date().toISOString();
   const admin = client.createAdmin(connectionSpec(config));
   await admin.connect();
   try {
@@ -79,6 +78,7 @@ async function run(
     const aggregator = new RunAggregator();
     const intervals: IntervalResult[] = [];
     const startMs = clock.nowMs();
+    const startedAt = new Date().toISOString();
     let lastMs = startMs;
     let seq = 0;
     let steadyAnnounced = false;
@@ -165,6 +165,7 @@ function intervalResult(s: IntervalStats, elapsedMs: number, durationMs: number)
     throughput: throughputOf(s.acked, s.ackedBytes, durationMs),
     latencyMs: s.latency ?? null,
     intendedLatencyMs: s.intendedLatency ?? null,
+    histogram: s.latencyHistogram,
   };
 }
 
@@ -188,6 +189,8 @@ function buildResult(
     mode: 'produce',
     status: t.interrupted ? 'interrupted' : 'completed',
     startedAt: t.startedAt,
+    endedAt: new Date(Date.parse(t.startedAt) + durationMs).toISOString(),
+    mergedFrom: 1,
     config: configEcho(config),
     records: { sent: totals.sent, acked: totals.acked, failed: totals.failed, abandoned },
     bytes: totals.ackedBytes,

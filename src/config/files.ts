@@ -1,0 +1,18 @@
+import { readFileSync, statSync } from 'node:fs';
+import { UsageError, badValue } from '../errors.js';
+
+/** Reads a file named by a flag, turning every failure into a usage error naming the flag. */
+export function readTextFile(flag: string, path: string, allowEmpty = false): string {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw badValue(flag, path, 'is a directory, not a file');
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(e)})`;
+    throw badValue(flag, path, why);
+  }
+  if (!allowEmpty && text.length === 0) throw badValue(flag, path, 'is empty');
+  return text;
+}

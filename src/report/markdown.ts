@@ -1,0 +1,55 @@
+import type { GateOutcome } from '../gate/assertions.js';
+import type { LatencySummary, ProduceResult } from './result.js';
+import { formatMs } from './summary-table.js';
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function latencyCells(l: LatencySummary | null): string[] {
+  return l ? [l.avg, l.p50, l.p95, l.p99, l.p999, l.max].map(formatMs) : ['-', '-', '-', '-', '-', '-'];
+}
+
+/** A Markdown report for a CI job summary or a pull-request comment. */
+export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] = []): string {
+  const c = r.config;
+  const workload = [
+    c.numRecords !== null ? `${c.numRecords.toLocaleString('en-US')} records` : `${(c.durationMs ?? 0) / 1000}s`,
+    c.recordSizeBytes !== null ? `${c.recordSizeBytes} B` : c.payload,
+    c.throughputLimit !== null ? `capped at ${c.throughputLimit} rec/s` : 'no cap',
+    `${c.producers} producer(s)`,
+    `acks=${c.producer['acks']}`,
+  ].join(', ');
+  const lines = [
+    `### perf-test: ${r.records.acked.toLocaleString('en-US')} records to \`${c.topic}\`${r.status === 'interrupted' ? ' (interrupted)' : ''}`,
+    '',
+    workload,
+    '',
+    row(['records/s', 'MB/s', 'acked', 'failed', 'duration']),
+    row(['---:', '---:', '---:', '---:', '---:']),
+    row([Math.round(r.throughput.recordsPerSec).toLocaleString('en-US'), r.throughput.mbPerSec.toFixed(2),
+      r.records.acked.toLocaleString('en-US'), r.records.failed.toLocaleString('en-US'), `${(r.durationMs / 1000).toFixed(1)}s`]),
+    '',
+    row(['latency (ms)', 'avg', 'p50', 'p95', 'p99', 'p99.9', 'max']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['send → ack', ...latencyCells(r.latencyMs)]),
+  ];
+  if (r.intendedLatencyMs) lines.push(row(['intended send → ack', ...latencyCells(r.intendedLatencyMs)]));
+  if (r.steadyState) lines.push(row(['steady state', ...latencyCells(r.steadyState.latencyMs)]));
+  const errors = Object.entries(r.errors);
+  if (errors.length > 0) {
+    lines.push('', row(['error', 'records']), row(['---', '---:']), ...errors.map(([n, k]) => row([n, String(k)])));
+  }
+  if (gates.length > 0) {
+    lines.push('', row(['gate', 'actual', 'limit', 'result']), row(['---', '---:', '---:', ':---:']));
+    for (const g of gates) {
+      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${formatFigure(g.actual)} ${g.unit}`, `${formatFigure(g.limit)} ${g.unit}`, g.passed ? '✅' : '❌']));
+    }
+  }
+  return lines.join('\n');
+}
+
+function formatFigure(n: number): string {
+  if (!Number.isFinite(n)) return 'n/a';
+  return Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toFixed(3)).toString();
+}
