@@ -61,6 +61,8 @@ function buildProgram(): Command {
     .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
       'Java producer semantics, worker threads and HdrHistogram latency.')
     .usage('[options]   (or: perf-test merge <results...>)')
+    // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
+    .enablePositionalOptions()
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
