@@ -8,4 +8,8 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// Everything is reported by now. A client library that still holds a socket or a retry timer (a cluster that
+// never answered) must not keep the process alive: give output a moment to flush, then exit.
+setTimeout(() => process.exit(code), 1000).unref();

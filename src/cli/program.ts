@@ -88,6 +88,7 @@ function buildProgram(): Command {
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
     .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'))
+    .addOption(new Option('--keep-going', 'keep sending after records expire (delivery.timeout.ms); by default the run stops and reports'))
     .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'));
   addReportOptions(program).addHelpText('after', EXAMPLES);
 

@@ -26,6 +26,7 @@ export interface ProduceOptions extends ReportOptions {
   replicationFactor?: string;
   reportingInterval?: string;
   client?: string;
+  keepGoing?: boolean;
   /** `INDEX/COUNT`: this process's share of a run split over COUNT processes. */
   shard?: string;
 }

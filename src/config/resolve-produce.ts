@@ -78,6 +78,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     client: resolveClient(o.client),
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
+    keepGoing: o.keepGoing === true,
     debug: o.debug === true,
   };
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {

@@ -53,6 +53,8 @@ export interface ProduceConfig {
   readonly producer: ProducerSettings;
   /** The producer properties as given, for the client adapter (TLS, SASL). Secrets included: never print. */
   readonly clientProps: Readonly<Record<string, string>>;
+  /** Keep sending after records expire (delivery.timeout.ms) instead of stopping the run. */
+  readonly keepGoing: boolean;
   /** Show stack traces of errors. */
   readonly debug: boolean;
 }

@@ -11,6 +11,7 @@ import type { ProduceTask, WorkerFinal } from '../worker/protocol.js';
 import { configEcho } from './config-echo.js';
 import { connectionSpec } from './connection.js';
 import { TOOL_VERSION } from './version.js';
+import { SetupError } from '../errors.js';
 
 /** How far along a run is, for progress lines. */
 export interface Progress {
@@ -61,20 +62,32 @@ async function run(
   hooks: RunHooks,
   whenInterrupted: (cb: () => void) => void,
 ): Promise<ProduceResult> {
+  // Like Java's max.block.ms for metadata: the whole setup gets that long, so an unreachable or silent
+  // cluster fails in a bounded time.
+  const setupDeadline = deadline(config.producer.maxBlockMs, () => new SetupError(
+    `cannot connect to Kafka at ${config.bootstrapServers.join(',')}: no answer within max.block.ms (${config.producer.maxBlockMs} ms)`,
+    'check --bootstrap-server and that the brokers are up; set max.block.ms in --producer-props to wait longer'));
   const admin = client.createAdmin(connectionSpec(config));
-  await admin.connect();
   try {
-    const topic = await admin.ensureTopic(config.topic);
+    await Promise.race([admin.connect(), setupDeadline.expired]);
+    const topic = await Promise.race([admin.ensureTopic(config.topic), setupDeadline.expired]);
     if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
+  } catch (e) {
+    setupDeadline.cancel();
+    throw e;
   } finally {
-    await admin.disconnect();
+    void admin.disconnect().catch(() => undefined);
   }
 
   const clock = processClock();
   const pool = new WorkerPool(workerTasks(config));
   let interrupted = false;
   try {
-    await pool.ready();
+    try {
+      await Promise.race([pool.ready(), setupDeadline.expired]);
+    } finally {
+      setupDeadline.cancel();
+    }
     const aggregator = new RunAggregator();
     const intervals: IntervalResult[] = [];
     const startMs = clock.nowMs();
@@ -117,6 +130,9 @@ async function run(
     }
     const endMs = clock.nowMs();
     for (const f of finals) aggregator.add(f.snapshot);
+    if (!config.keepGoing && aggregator.totals.errors['TimeoutException']) {
+      hooks.onNotice('Stopped sending: records expired (delivery.timeout.ms or max.block.ms), so the cluster is unreachable or far too slow. --keep-going sends on regardless.');
+    }
     const last = aggregator.closeInterval();
     if (last.acked > 0 || last.failed > 0) toInterval(last, endMs);
     return buildResult(config, aggregator, finals, intervals, { startedAt, startMs, endMs, interrupted });
@@ -211,4 +227,14 @@ function buildResult(
     errors: totals.errors,
     clientMetrics: finals.reduce((m, f) => addProducerMetrics(m, f.metrics), emptyProducerMetrics()),
   };
+}
+
+/** A promise that rejects with `make()` after `ms`, unless cancelled first. */
+function deadline(ms: number, make: () => Error): { expired: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(make()), ms);
+  });
+  expired.catch(() => undefined);
+  return { expired, cancel: () => clearTimeout(timer) };
 }

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { clientFactory } from '../clients/registry.js';
 import type { ProducerPort } from '../clients/port.js';
 import { IntervalRecorder } from '../metrics/recorder.js';
-import { BatchingProducer } from '../producer/producer.js';
+import { BatchingProducer, type DeliveryListener } from '../producer/producer.js';
 import { processClock, sleep } from '../util/clock.js';
 import { createPayloadSource } from '../workload/payload.js';
 import { PerfTestError, SetupError } from '../errors.js';
@@ -15,7 +15,8 @@ if (!port) throw new Error('worker/entry must run in a worker thread');
 
 const post = (m: FromWorker) => port.postMessage(m);
 const stop = new StopSignal();
-let drainMs = Infinity;
+/** Set by a stop request: how long to wait for in-flight records before giving up on them. */
+let drainMs: number | undefined;
 let recorder: IntervalRecorder | undefined;
 let producerPort: ProducerPort | undefined;
 let startWithMs: ((startMs: number) => void) | undefined;
@@ -51,13 +52,17 @@ async function run(task: ProduceTask): Promise<void> {
   if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
 
   recorder = new IntervalRecorder({ intended: task.recordsPerSec !== undefined, steady: config.warmupRecords > 0 });
-  const producer = new BatchingProducer({ settings, topic: config.topic.name, partitions, port: producerPort, clock, listener: recorder });
+  const producer = new BatchingProducer({
+    settings, topic: config.topic.name, partitions, port: producerPort, clock,
+    listener: config.keepGoing ? recorder : stopOnExpiry(recorder, stop),
+  });
   const startMs = await new Promise<number>((resolve) => {
     startWithMs = resolve;
     post({ type: 'ready' });
   });
 
   const txPort = producerPort;
+  injectFaults(producer);
   await runProduceLoop({
     producer, recorder, clock, startMs, stop,
     payloads: createPayloadSource(config.payload),
@@ -74,9 +79,9 @@ async function run(task: ProduceTask): Promise<void> {
     },
   });
 
-  // Wait for every record's outcome; after a stop request, only for `drainMs`.
-  const flushed = producer.flush();
-  const done = stop.stopped ? await Promise.race([flushed.then(() => true), sleep(drainMs).then(() => false)]) : (await flushed, true);
+  // Wait for every record's outcome (delivery.timeout.ms bounds it); after a stop request, only for `drainMs`.
+  const flushed = producer.flush().then(() => true);
+  const done = await (drainMs === undefined ? flushed : Promise.race([flushed, sleep(drainMs).then(() => false)]));
   let abandoned = 0;
   if (!done) abandoned = producer.abandonUnsent() + producer.pending;
   if (config.transactionDurationMs !== undefined) {
@@ -96,6 +101,20 @@ async function run(task: ProduceTask): Promise<void> {
   port!.close();
 }
 
+/**
+ * Stops sending once records expire (delivery.timeout.ms, or max.block.ms on a full buffer): the cluster is
+ * gone or far too slow, and sending more would only queue more failures. `--keep-going` turns this off.
+ */
+function stopOnExpiry(inner: DeliveryListener, signal: StopSignal): DeliveryListener {
+  return {
+    onAcked: (batch, ackMs) => inner.onAcked(batch, ackMs),
+    onFailed: (records, valueBytes, error) => {
+      inner.onFailed(records, valueBytes, error);
+      if (error === 'TimeoutException') signal.stop();
+    },
+  };
+}
+
 function reportError(e: unknown): void {
   const info: WorkerErrorInfo = {
     name: e instanceof Error ? e.name : 'Error',
@@ -106,4 +125,19 @@ function reportError(e: unknown): void {
   };
   post({ type: 'error', error: info });
   void producerPort?.disconnect().finally(() => port!.close());
+}
+
+/**
+ * Fault injection for perf-test's own tests (never set by users): PERF_TEST_FAILPOINT=worker-crash:N throws an
+ * uncaught error in the worker after N records, as a bug or an out-of-memory would.
+ */
+function injectFaults(producer: BatchingProducer): void {
+  const m = /^worker-crash:(\d+)$/.exec(process.env['PERF_TEST_FAILPOINT'] ?? '');
+  if (!m) return;
+  const after = Number(m[1]);
+  const timer = setInterval(() => {
+    if (producer.metrics().records < after) return;
+    clearInterval(timer);
+    throw new Error('injected fault: worker crash (PERF_TEST_FAILPOINT)');
+  }, 10);
 }

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Server, type Socket } from 'node:net';
+import kafkajs from 'kafkajs';
+import { startBroker } from '../../scripts/kafka-broker.mjs';
+import { bootstrap, countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every record is accounted for exactly once. */
+function expectAccounted(result: { records: { sent: number; acked: number; failed: number; abandoned: number } }): void {
+  const r = result.records;
+  expect(r.sent).toBe(r.acked + r.failed + r.abandoned);
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+describe('faults end cleanly, with what was done reported and nothing miscounted', () => {
+  it('fails fast with the address when the cluster refuses connections', async () => {
+    const started = Date.now();
+    const run = await runCli(['--num-records', '10', '--bootstrap-server', '127.0.0.1:1']);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim()).toMatch(/^Error: cannot connect to Kafka at 127\.0\.0\.1:1: .*ECONNREFUSED/);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('gives up on a silent cluster after max.block.ms', async () => {
+    const sockets: Socket[] = [];
+    const server: Server = createServer((s) => sockets.push(s)); // accepts, never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => { sockets.forEach((s) => s.destroy()); server.close(() => r()); }));
+    const port = (server.address() as { port: number }).port;
+    const started = Date.now();
+    const run = await runCli(['--num-records', '10', '--bootstrap-server', `127.0.0.1:${port}`, '--producer-props', 'max.block.ms=3000']);
+    const elapsed = Date.now() - started;
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`Error: cannot connect to Kafka at 127.0.0.1:${port}: no answer within max.block.ms (3000 ms)`);
+    expect(elapsed).toBeGreaterThanOrEqual(2900);
+    expect(elapsed).toBeLessThan(12_000);
+  });
+
+  it('counts records the broker rejects as too large as failed, by error name, without hanging', async () => {
+    const topic = uniqueTopic('toolarge');
+    const admin = new kafkajs.Kafka({ brokers: [bootstrap()], logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
+    await admin.disconnect();
+    const { run, result } = await runJson(['--num-records', '50', '--record-size', '5000', '--topic', topic]);
+    expect(run.code).toBe(4);
+    expect(result.records).toEqual({ sent: 50, acked: 0, failed: 50, abandoned: 0 });
+    expect(result.errors).toEqual({ MESSAGE_TOO_LARGE: 50 });
+    expect(await countRecords(topic)).toBe(0);
+  });
+
+  it('rejects a record larger than max.request.size before connecting', async () => {
+    const run = await runCli(['--num-records', '10', '--record-size', '2000', '--producer-props', 'max.request.size=1000', '--bootstrap-server', '127.0.0.1:1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe("Error: --record-size: '2000' makes records of 2082 bytes when serialized, larger than max.request.size (1000)");
+  });
+
+  it('ends a run whose broker was killed, once delivery.timeout.ms has passed, and reports the failures', async () => {
+    const broker = await startBroker({ port: 0 });
+    cleanups.push(() => broker.stop());
+    const topic = uniqueTopic('killed');
+    const started = Date.now();
+    const running = runJson(['--num-records', '1000000', '--record-size', '100', '--throughput', '2000', '--topic', topic,
+      '--bootstrap-server', broker.bootstrapServers, '--reporting-interval', '1000',
+      '--producer-props', 'delivery.timeout.ms=6000', 'request.timeout.ms=2000', 'linger.ms=0'], { timeoutMs: 60_000 });
+    await sleep(4000);
+    process.kill(broker.pid, 'SIGKILL');
+    const { run, result } = await running;
+    expect(run.code).toBe(4);
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(result.records.acked).toBeGreaterThan(2000);
+    expect(result.records.failed).toBeGreaterThan(0);
+    expect(result.errors['TimeoutException']).toBeGreaterThan(0);
+    expectAccounted(result);
+    expect(run.stderr).toContain('Stopped sending: records expired');
+  });
+
+  it('on SIGINT stops, drains, prints the summary and exits 130; the topic holds exactly the acked records', async () => {
+    const topic = uniqueTopic('sigint');
+    const { run, result } = await runJson(['--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic], {
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 4000),
+    });
+    expect(run.code).toBe(130);
+    expect(result.status).toBe('interrupted');
+    expect(result.durationMs).toBeLessThan(15_000);
+    expectAccounted(result);
+    expect(result.records.abandoned).toBe(0);
+    expect(result.records.acked).toBeGreaterThan(5000);
+    expect(await countRecords(topic)).toBe(result.records.acked);
+  });
+
+  it('prints Kafka\'s final line and the table on SIGTERM too', async () => {
+    const run = await runCli(['--duration', '60s', '--record-size', '100', '--throughput', '2000', '--topic', uniqueTopic('sigterm')], {
+      onSpawn: (child) => setTimeout(() => child.kill('SIGTERM'), 3000),
+    });
+    expect(run.code).toBe(130);
+    expect(run.stdout).toMatch(/^\d+ records sent, \d+\.\d{6} records\/sec/m);
+    expect(run.stdout).toContain('Interrupted: the figures cover the records handled before the stop.');
+  });
+
+  it('exits at once on a second Ctrl-C while it waits for a frozen broker', async () => {
+    const broker = await startBroker({ port: 0 });
+    cleanups.push(() => broker.stop());
+    cleanups.push(() => { try { process.kill(broker.pid, 'SIGCONT'); } catch { /* gone */ } });
+    let secondAt = 0;
+    const run = await runCli(['--duration', '60s', '--record-size', '100', '--throughput', '1000', '--topic', uniqueTopic('frozen'),
+      '--bootstrap-server', broker.bootstrapServers], {
+      onSpawn: (child) => {
+        setTimeout(() => process.kill(broker.pid, 'SIGSTOP'), 3000);
+        setTimeout(() => child.kill('SIGINT'), 3500);
+        setTimeout(() => { secondAt = Date.now(); child.kill('SIGINT'); }, 4500);
+      },
+    });
+    expect(run.code).toBe(130);
+    expect(Date.now() - secondAt).toBeLessThan(2000);
+    expect(run.stderr).toContain('Interrupted twice: exiting without a summary.');
+  });
+
+  it('stops the run with the worker\'s error when a worker crashes', async () => {
+    const run = await runCli(['--num-records', '200000', '--record-size', '100', '--throughput', '20000', '--producers', '2', '--topic', uniqueTopic('crash')], {
+      env: { PERF_TEST_FAILPOINT: 'worker-crash:2000' },
+    });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/Error: worker \d crashed: injected fault: worker crash/);
+  });
+});
