@@ -65,7 +65,8 @@ function buildProgram(): Command {
     .enablePositionalOptions()
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
-    .allowExcessArguments(false)
+    // Checked in parseCommandLine, to name the stray argument in the error.
+    .allowExcessArguments(true)
     .addOption(new Option('--bootstrap-server <hosts>', 'Kafka brokers, host:port[,host:port] (Kafka 4.2 name; or bootstrap.servers in --producer-props, or $KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)'))
     .addOption(new Option('--topic <topic>', 'topic to produce to; created if missing (default: perf-test)'))
     .addOption(new Option('--num-records <n>', 'records to produce in all (over all --producers)'))
@@ -126,7 +127,10 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
   merge.action((files: string[]) => {
     mergeFiles = files;
   });
-  program.action(() => undefined);
+  let stray: string[] = [];
+  program.action((_opts: unknown, cmd: Command) => {
+    stray = cmd.args;
+  });
   try {
     program.parse(expanded, { from: 'user' });
   } catch (e) {
@@ -137,6 +141,9 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       throw new UsageError(e.message.replace(/^error: /, '').replace(/\n/g, ' ').trim(), `see perf-test ${isMerge ? 'merge ' : ''}--help`);
     }
     throw e;
+  }
+  if (stray.length > 0) {
+    throw new UsageError(`unexpected argument '${stray[0]}': perf-test takes options only (a value goes right after its flag)`, 'see perf-test --help');
   }
   if (mergeFiles) return { kind: 'merge', files: mergeFiles, options: merge.opts<ReportOptions>() };
   const raw = program.opts<Record<string, unknown>>();
