@@ -1,0 +1,33 @@
+// Starts one real Kafka broker for the integration tests, unless KAFKA_BOOTSTRAP_SERVERS names one already.
+import type { TestProject } from 'vitest/node';
+import { fetchKafka, resolveKafkaVersion, startBroker } from '../../scripts/kafka-broker.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The broker under test, e.g. "127.0.0.1:41234" (also in process.env.KAFKA_BOOTSTRAP_SERVERS). */
+    kafkaBootstrapServers: string;
+    /** Apache Kafka version of the jars (and of the broker, unless it was given). */
+    kafkaVersion: string;
+    /** Kafka's jars, to run its own tools with kafkaJavaCommand(). */
+    kafkaLibDir: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const version = resolveKafkaVersion();
+  const { libDir } = await fetchKafka({ version });
+  const broker = await brokerUnderTest(version);
+  // Test workers and the processes they spawn (the CLI, Kafka's tools) read it from the environment.
+  process.env.KAFKA_BOOTSTRAP_SERVERS = broker.bootstrapServers;
+  project.provide('kafkaBootstrapServers', broker.bootstrapServers);
+  project.provide('kafkaVersion', version);
+  project.provide('kafkaLibDir', libDir);
+  return broker.stop;
+}
+
+async function brokerUnderTest(version: string): Promise<{ bootstrapServers: string; stop: () => Promise<void> }> {
+  const given = process.env.KAFKA_BOOTSTRAP_SERVERS;
+  if (given) return { bootstrapServers: given, stop: async () => {} };
+  // A fresh temp dir and free ports, so a broker left on 9092 (npm run kafka:start) is not disturbed.
+  return startBroker({ port: 0, version });
+}
