@@ -3,10 +3,14 @@ import { resolveProduceConfig } from '../config/resolve-produce.js';
 import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
 import { readTextFile } from '../config/files.js';
 import { clientFactory } from '../clients/registry.js';
-import { startProduceRun } from '../run/produce-run.js';
+import { startEndToEndRun, startProduceRun } from '../run/produce-run.js';
+import { startConsumeRun } from '../run/consume-run.js';
+import { resolveConsumeConfig } from '../config/resolve-consume.js';
+import { resolveEndToEndConfig } from '../config/resolve-e2e.js';
+import { ConsumeOutput } from './consume-output.js';
 import { mergeResults } from '../report/merge.js';
 import { RESULT_SCHEMA_VERSION, type ProduceResult } from '../report/result.js';
-import { evaluateAssertions, type GateOutcome } from '../gate/assertions.js';
+import { evaluateAssertions, type GateInput, type GateOutcome } from '../gate/assertions.js';
 import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
 import { ReportOutput, type Streams } from './output.js';
@@ -32,6 +36,33 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const merged = mergeResults(command.files.map(readResult));
         return finish(merged, report, new ReportOutput(report, streams));
       }
+      case 'consume': {
+        const report = resolveReportConfig(command.options);
+        const config = resolveConsumeConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
+        const output = new ConsumeOutput(report, config, streams);
+        output.start();
+        const startedAt = Date.now();
+        const running = startConsumeRun(config, {
+          onInterval: (i, totals, p) => output.interval(i, totals, p, startedAt),
+          onNotice: (line) => output.notice(line),
+        });
+        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        const gates = judge(result, report);
+        output.final(result, gates);
+        return exitCodeOf(result, gates);
+      }
+      case 'e2e': {
+        const report = resolveReportConfig(command.options);
+        const config = resolveEndToEndConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
+        const output = new ReportOutput(report, streams);
+        output.start(config.produce.warmupRecords);
+        const running = startEndToEndRun(config, clientFactory(config.produce.client), {
+          onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
+          onNotice: (line) => output.notice(line),
+        });
+        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        return finish(result, report, output);
+      }
       case 'produce': {
         const report = resolveReportConfig(command.options);
         const config = resolveProduceConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
@@ -50,21 +81,29 @@ export async function main(argv: readonly string[], streams: Streams = processSt
   }
 }
 
-/** Judges a result by its gates, reports both, and returns the exit code. */
-function finish(result: ProduceResult, report: ReportConfig, output: ReportOutput): number {
-  const gates: GateOutcome[] = [
+/** Evaluates a result's gates: the assertions, then the baseline comparison. */
+function judge(result: GateInput, report: ReportConfig): GateOutcome[] {
+  return [
     ...evaluateAssertions(report.assertions, result),
     ...(report.baseline ? compareWithBaseline(report.baseline, result) : []),
   ];
+}
+
+/** Judges a result by its gates, reports both, and returns the exit code. */
+function finish(result: ProduceResult, report: ReportConfig, output: ReportOutput): number {
+  const gates = judge(result, report);
   output.final(result, gates);
   return exitCodeOf(result, gates);
 }
 
-/** The exit code of a finished run: interrupted, then gates, then failed records. */
-export function exitCodeOf(r: ProduceResult, gates: readonly GateOutcome[]): number {
+/**
+ * The exit code of a finished run: interrupted, then gates, then records that failed (or, in e2e runs,
+ * were never consumed).
+ */
+export function exitCodeOf(r: GateInput & { status: string }, gates: readonly GateOutcome[]): number {
   if (r.status === 'interrupted') return ExitCode.Interrupted;
   if (gates.some((g) => !g.passed)) return ExitCode.GateFailed;
-  if (r.records.failed > 0) return ExitCode.RecordsFailed;
+  if ((r.records.failed ?? 0) > 0 || (r.consumed?.missing ?? 0) > 0) return ExitCode.RecordsFailed;
   return ExitCode.Ok;
 }
 

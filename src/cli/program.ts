@@ -2,12 +2,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ProduceOptions } from '../config/produce-options.js';
 import type { ReportOptions } from '../config/report-config.js';
+import type { ConsumeOptions } from '../config/consume-options.js';
+import type { EndToEndOptions } from '../config/e2e-options.js';
 import { expandFlagPrefixes } from './abbrev.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
   | { readonly kind: 'exit'; readonly exitCode: number }
   | { readonly kind: 'produce'; readonly options: ProduceOptions }
+  | { readonly kind: 'consume'; readonly options: ConsumeOptions }
+  | { readonly kind: 'e2e'; readonly options: EndToEndOptions }
   | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions };
 
 const EXAMPLES = `
@@ -56,19 +60,29 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--debug', 'show stack traces of errors'));
 }
 
-function buildProgram(): Command {
-  const program = new Command('perf-test')
-    .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
-      'Java producer semantics, worker threads and HdrHistogram latency.')
-    .usage('[options]   (or: perf-test merge <results...>)')
-    // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
-    .enablePositionalOptions()
-    .helpOption('-h, --help', 'show this help')
-    .showSuggestionAfterError(true)
-    // Checked in parseCommandLine, to name the stray argument in the error.
-    .allowExcessArguments(true)
+const CONSUME_HELP = `
+Examples:
+  # Kafka's ConsumerPerformance command line works as pasted:
+  perf-test consume --bootstrap-server localhost:9092 --topic t --messages 1000000
+  # Two consumer threads in one group, one JSON document:
+  perf-test consume --topic t --messages 1000000 --consumers 2 --json
+`;
+
+const E2E_HELP = `
+Examples:
+  # 2 producers and 2 consumers at 20,000 records/s for a minute; produce and end-to-end latency side by side:
+  perf-test e2e --duration 60s --throughput 20000 --producers 2 --consumers 2
+  perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
+
+Each record carries its send time; consumers in the same process measure receipt minus send time on one
+monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.
+`;
+
+/** Producer options: Kafka's ProducerPerformance flags and perf-test's additions (produce and e2e). */
+function addProduceOptions(cmd: Command, defaultTopic: string): Command {
+  return cmd
     .addOption(new Option('--bootstrap-server <hosts>', 'Kafka brokers, host:port[,host:port] (Kafka 4.2 name; or bootstrap.servers in --producer-props, or $KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)'))
-    .addOption(new Option('--topic <topic>', 'topic to produce to; created if missing (default: perf-test)'))
+    .addOption(new Option('--topic <topic>', `topic to produce to; created if missing (default: ${defaultTopic})`))
     .addOption(new Option('--num-records <n>', 'records to produce in all (over all --producers)'))
     .addOption(new Option('--duration <time>', 'produce for this long instead of a count: 30s, 5m, 1h (perf-test addition)'))
     .addOption(new Option('--record-size <bytes>', 'record value size: 1024, 1KiB... (default 1024 when no payload option is given)'))
@@ -88,20 +102,72 @@ function buildProgram(): Command {
     .addOption(new Option('--partitions <n>', 'partitions when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
-    .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'))
     .addOption(new Option('--keep-going', 'keep sending after records expire (delivery.timeout.ms); by default the run stops and reports'))
     .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'));
+}
+
+/** Rejects options no command should be given (commander allows excess arguments so we can name them). */
+function commandOf(name: string, description: string): Command {
+  return new Command(name)
+    .description(description)
+    .helpOption('-h, --help', 'show this help')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(true);
+}
+
+function buildProgram(): Command {
+  const program = new Command('perf-test')
+    .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
+      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge.')
+    .usage('[options]   (or: perf-test consume|e2e|merge ...; perf-test <command> --help)')
+    // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
+    .enablePositionalOptions()
+    .helpOption('-h, --help', 'show this help')
+    .showSuggestionAfterError(true)
+    // Checked in parseCommandLine, to name the stray argument in the error.
+    .allowExcessArguments(true);
+  addProduceOptions(program, 'perf-test')
+    .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'));
   addReportOptions(program).addHelpText('after', EXAMPLES);
 
-  const merge = new Command('merge')
-    .description('Combine --json results of separate processes or machines into one, exactly')
-    .argument('<results...>', 'JSON result files')
-    .helpOption('-h, --help', 'show this help')
-    .showSuggestionAfterError(true);
-  addReportOptions(merge).addHelpText('after', MERGE_HELP);
-  program.addCommand(merge);
+  const consume = commandOf('consume', 'Consume load test, compatible with Kafka\'s kafka-consumer-perf-test (ConsumerPerformance)')
+    .addOption(new Option('--bootstrap-server <hosts>', 'Kafka brokers (or $KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)'))
+    .addOption(new Option('--topic <topic>', 'topic to consume (default: perf-test)'))
+    .addOption(new Option('--include <regex>', 'consume every topic matching this regex instead of --topic'))
+    .addOption(new Option('--messages <n>', 'records to consume'))
+    .addOption(new Option('--num-records <n>', 'Kafka 4.2 name of --messages'))
+    .addOption(new Option('--duration <time>', 'consume for this long: 30s, 5m (perf-test addition)'))
+    .addOption(new Option('--group <id>', 'consumer group id (default: perf-consumer-<random>)'))
+    .addOption(new Option('--fetch-size <bytes>', 'max.partition.fetch.bytes (default: 1048576)'))
+    .addOption(new Option('--from-latest', 'start from the latest offset when the group has none (default: earliest)'))
+    .addOption(new Option('--show-detailed-stats', 'print Kafka\'s stats row every --reporting-interval'))
+    .addOption(new Option('--reporting-interval <ms>', 'interval between stats rows, in ms (default: 5000)'))
+    .addOption(new Option('--timeout <ms>', 'end the run when no record arrived for this long, in ms (default: 10000)'))
+    .addOption(new Option('--date-format <pattern>', 'Java SimpleDateFormat of the time columns (default: yyyy-MM-dd HH:mm:ss:SSS)'))
+    .addOption(new Option('--hide-header', 'do not print the header row'))
+    .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
+    .addOption(new Option('--command-config <file>', 'Kafka 4.2 name of --consumer.config'))
+    .addOption(new Option('--command-property <k=v...>', 'consumer properties: fetch.min.bytes=1 ... (several after one flag)'))
+    .addOption(new Option('--print-metrics', 'print client metrics at the end'))
+    .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (perf-test addition) (default: 1)'))
+    .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'));
+  addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
-  for (const cmd of [program, merge]) {
+  const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
+  addProduceOptions(e2e, 'perf-test-e2e')
+    .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
+    .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
+    .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
+    .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
+    .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'));
+  addReportOptions(e2e).addHelpText('after', E2E_HELP);
+
+  const merge = commandOf('merge', 'Combine --json results of separate processes or machines into one, exactly')
+    .argument('<results...>', 'JSON result files');
+  addReportOptions(merge).addHelpText('after', MERGE_HELP);
+
+  for (const sub of [consume, e2e, merge]) program.addCommand(sub);
+  for (const cmd of [program, consume, e2e, merge]) {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => {} });
   }
@@ -117,20 +183,18 @@ function longFlags(program: Command): string[] {
  */
 export function parseCommandLine(argv: readonly string[], out: (text: string) => void): ParsedCommand {
   const program = buildProgram();
-  const merge = program.commands.find((c) => c.name() === 'merge')!;
-  for (const cmd of [program, merge]) cmd.configureOutput({ writeOut: out, writeErr: () => {} });
-  const isMerge = argv[0] === 'merge';
-  const expanded = isMerge
-    ? ['merge', ...expandFlagPrefixes(argv.slice(1), longFlags(merge))]
+  const sub = program.commands.find((c) => c.name() === argv[0]);
+  for (const cmd of [program, ...program.commands]) cmd.configureOutput({ writeOut: out, writeErr: () => {} });
+  const expanded = sub
+    ? [argv[0]!, ...expandFlagPrefixes(argv.slice(1), longFlags(sub))]
     : expandFlagPrefixes(argv, longFlags(program));
-  let mergeFiles: string[] | undefined;
-  merge.action((files: string[]) => {
-    mergeFiles = files;
-  });
-  let stray: string[] = [];
-  program.action((_opts: unknown, cmd: Command) => {
-    stray = cmd.args;
-  });
+  let chosen: { name: string; args: string[]; opts: Record<string, unknown> } | undefined;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.action((...params: unknown[]) => {
+      const c = params[params.length - 1] as Command;
+      chosen = { name: c === program ? 'produce' : c.name(), args: c.args, opts: c.opts() };
+    });
+  }
   try {
     program.parse(expanded, { from: 'user' });
   } catch (e) {
@@ -138,15 +202,21 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') {
         return { kind: 'exit', exitCode: 0 };
       }
-      throw new UsageError(e.message.replace(/^error: /, '').replace(/\n/g, ' ').trim(), `see perf-test ${isMerge ? 'merge ' : ''}--help`);
+      throw new UsageError(e.message.replace(/^error: /, '').replace(/\n/g, ' ').trim(), `see perf-test ${sub ? `${sub.name()} ` : ''}--help`);
     }
     throw e;
   }
-  if (stray.length > 0) {
-    throw new UsageError(`unexpected argument '${stray[0]}': perf-test takes options only (a value goes right after its flag)`, 'see perf-test --help');
+  const c = chosen!;
+  if (c.name === 'merge') return { kind: 'merge', files: c.args, options: c.opts as ReportOptions };
+  if (c.args.length > 0) {
+    throw new UsageError(`unexpected argument '${c.args[0]}': perf-test ${c.name === 'produce' ? '' : `${c.name} `}takes options only (a value goes right after its flag)`, 'see perf-test --help');
   }
-  if (mergeFiles) return { kind: 'merge', files: mergeFiles, options: merge.opts<ReportOptions>() };
-  const raw = program.opts<Record<string, unknown>>();
-  const options: ProduceOptions = { ...(raw as ProduceOptions), producerConfig: raw['producer.config'] as string | undefined };
-  return { kind: 'produce', options };
+  switch (c.name) {
+    case 'consume':
+      return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
+    case 'e2e':
+      return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
+    default:
+      return { kind: 'produce', options: { ...(c.opts as ProduceOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
+  }
 }

@@ -1,4 +1,5 @@
 import type { ProducerSettings } from '../config/producer-config.js';
+import type { ConsumerSettings } from '../config/consumer-config.js';
 import type { TopicSpec } from '../config/types.js';
 
 /** A partition and the broker that leads it. */
@@ -29,6 +30,36 @@ export interface ProducerPort {
   disconnect(): Promise<void>;
 }
 
+/** One fetched batch of one partition, as a consumer hands it over. */
+export interface ConsumedBatch {
+  readonly topic: string;
+  readonly partition: number;
+  readonly messages: readonly { readonly offset: string; readonly key: Buffer | null; readonly value: Buffer | null }[];
+}
+
+/** What a consumer is to read: one topic or a regex of topics. */
+export interface Subscription {
+  readonly topic: string | undefined;
+  readonly include: RegExp | undefined;
+}
+
+/** Receives a consumer's batches and group events. */
+export interface ConsumerListener {
+  onBatch(batch: ConsumedBatch): void;
+  /** The consumer joined its group (partitions assigned); `durationMs` is the join's duration. */
+  onJoined(durationMs: number, assigned: readonly { topic: string; partition: number }[]): void;
+}
+
+/** What perf-test needs of a Kafka client to consume as a member of a group. */
+export interface ConsumerPort {
+  connect(): Promise<void>;
+  /** Subscribes and starts fetching; batches and joins go to the listener until `disconnect`. */
+  start(subscription: Subscription, listener: ConsumerListener): Promise<void>;
+  /** Moves a partition's position (applies to the next fetch). */
+  seek(topic: string, partition: number, offset: string): void;
+  disconnect(): Promise<void>;
+}
+
 /** The cluster operations a run needs around producing. */
 export interface AdminPort {
   connect(): Promise<void>;
@@ -36,6 +67,8 @@ export interface AdminPort {
   ensureTopic(spec: TopicSpec): Promise<{ readonly partitions: number; readonly created: boolean }>;
   /** Sum over partitions of (end offset - start offset): the records the topic holds. */
   countRecords(topic: string): Promise<number>;
+  /** Each partition's end offset (the next offset to be written). */
+  endOffsets(topic: string): Promise<Record<number, string>>;
   disconnect(): Promise<void>;
 }
 
@@ -52,5 +85,6 @@ export interface ConnectionSpec {
 /** Makes the ports of one client library. */
 export interface ClientFactory {
   createProducer(connection: ConnectionSpec, settings: ProducerSettings): ProducerPort;
+  createConsumer(connection: ConnectionSpec, settings: ConsumerSettings): ConsumerPort;
   createAdmin(connection: ConnectionSpec): AdminPort;
 }

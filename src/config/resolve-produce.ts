@@ -60,7 +60,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
 
   const config: ProduceConfig = {
     mode: 'produce',
-    bootstrapServers: resolveBootstrap(o, props, ctx.env),
+    bootstrapServers: resolveBootstrap(o.bootstrapServer, props, ctx.env),
     topic: Object.freeze({
       name: resolveTopic(o.topic),
       partitions: o.partitions === undefined ? undefined : parseInteger('--partitions', o.partitions, 1, 1_000_000),
@@ -150,13 +150,13 @@ function resolveProducers(text: string | undefined): number {
   return parseInteger('--producers', text ?? '1', 1, 256);
 }
 
-function resolveClient(text: string | undefined): 'kafkajs' {
+export function resolveClient(text: string | undefined): 'kafkajs' {
   const name = text ?? 'kafkajs';
   if (name !== 'kafkajs') throw badValue('--client', name, 'is not a supported client (kafkajs)');
   return name;
 }
 
-function resolveTopic(text: string | undefined): string {
+export function resolveTopic(text: string | undefined): string {
   const name = text ?? DEFAULT_TOPIC;
   if (name.length === 0 || name.length > 249 || name === '.' || name === '..' || !/^[a-zA-Z0-9._-]+$/.test(name)) {
     throw badValue('--topic', name, 'is not a valid topic name (1-249 of a-z A-Z 0-9 . _ -, not "." or "..")');
@@ -164,9 +164,10 @@ function resolveTopic(text: string | undefined): string {
   return name;
 }
 
-function resolveBootstrap(o: ProduceOptions, props: ReadonlyMap<string, string>, env: ResolveContext['env']): string[] {
-  const text = o.bootstrapServer ?? props.get('bootstrap.servers') ?? env['KAFKA_BOOTSTRAP_SERVERS'] ?? DEFAULT_BOOTSTRAP;
-  const flag = o.bootstrapServer !== undefined ? '--bootstrap-server' : props.has('bootstrap.servers') ? 'bootstrap.servers' : 'KAFKA_BOOTSTRAP_SERVERS';
+/** --bootstrap-server, else bootstrap.servers, else $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092. */
+export function resolveBootstrap(flagValue: string | undefined, props: ReadonlyMap<string, string>, env: ResolveContext['env']): string[] {
+  const text = flagValue ?? props.get('bootstrap.servers') ?? env['KAFKA_BOOTSTRAP_SERVERS'] ?? DEFAULT_BOOTSTRAP;
+  const flag = flagValue !== undefined ? '--bootstrap-server' : props.has('bootstrap.servers') ? 'bootstrap.servers' : 'KAFKA_BOOTSTRAP_SERVERS';
   const hosts = text.split(',').map((h) => h.trim()).filter((h) => h.length > 0);
   if (hosts.length === 0) throw badValue(flag, text, 'names no broker (expected host:port[,host:port])');
   for (const h of hosts) {

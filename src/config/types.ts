@@ -1,4 +1,5 @@
 import type { ProducerSettings } from './producer-config.js';
+import type { ConsumerSettings } from './consumer-config.js';
 
 /** When a run stops: after a number of records, or after a duration. */
 export type StopCondition =
@@ -57,4 +58,41 @@ export interface ProduceConfig {
   readonly keepGoing: boolean;
   /** Show stack traces of errors. */
   readonly debug: boolean;
+}
+
+/** When a consume run stops: after a number of records, after a duration, or when records stop coming. */
+export type ConsumeStop =
+  | { readonly kind: 'count'; readonly records: number }
+  | { readonly kind: 'duration'; readonly durationMs: number }
+  | { readonly kind: 'idle' };
+
+/** Everything a consume run needs, fully defaulted and frozen (Kafka's ConsumerPerformance options and ours). */
+export interface ConsumeConfig {
+  readonly mode: 'consume';
+  readonly bootstrapServers: readonly string[];
+  /** The topic to read, or a regex of topics (`--include`). */
+  readonly topic: string | undefined;
+  readonly include: string | undefined;
+  readonly stop: ConsumeStop;
+  /** Consumer worker threads, all in one group. */
+  readonly consumers: number;
+  /** Longest gap between records before the run ends (Kafka's `--timeout`). */
+  readonly idleTimeoutMs: number;
+  readonly reportingIntervalMs: number;
+  readonly showDetailedStats: boolean;
+  readonly dateFormat: string;
+  readonly hideHeader: boolean;
+  readonly client: ClientName;
+  readonly consumer: ConsumerSettings;
+  /** The consumer properties as given (security settings are read from here). Secrets included: never print. */
+  readonly clientProps: Readonly<Record<string, string>>;
+}
+
+/** An end-to-end run: producers and consumers at once on one topic, in one process and on one clock. */
+export interface EndToEndConfig {
+  readonly mode: 'e2e';
+  readonly produce: ProduceConfig;
+  readonly consume: ConsumeConfig;
+  /** How long to wait, once producing is done, for every acked record to be consumed. */
+  readonly drainTimeoutMs: number;
 }

@@ -22,11 +22,13 @@ export interface Assertion {
 
 /** The figures gates read, common to every kind of run. */
 export interface GateInput {
-  readonly latencyMs: LatencySummary | null;
+  readonly latencyMs?: LatencySummary | null;
   readonly intendedLatencyMs?: LatencySummary | null;
   readonly endToEndLatencyMs?: LatencySummary | null;
   readonly throughput: { readonly recordsPerSec: number; readonly mbPerSec: number };
-  readonly records: { readonly failed: number };
+  readonly records: { readonly failed?: number; readonly consumed?: number };
+  /** e2e runs: acked records never consumed. */
+  readonly consumed?: { readonly missing: number };
 }
 
 /** One gate's verdict, with the actual value beside the limit. */
@@ -76,11 +78,12 @@ export function parseAssertion(expression: string): Assertion {
 function actualOf(metric: GateMetric, r: GateInput): number | null {
   switch (metric.kind) {
     case 'errors':
-      return r.records.failed;
+      return (r.records.failed ?? 0) + (r.consumed?.missing ?? 0);
     case 'throughput':
       return metric.unit === 'rec/s' ? r.throughput.recordsPerSec : r.throughput.mbPerSec;
     case 'latency': {
       const view = metric.view === 'latency' ? r.latencyMs : metric.view === 'intended' ? r.intendedLatencyMs : r.endToEndLatencyMs;
+      // A consume run has no latency of its own.
       return view ? view[metric.stat] : null;
     }
   }

@@ -36,6 +36,8 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   ];
   if (r.intendedLatencyMs) lines.push(row(['intended send → ack', ...latencyCells(r.intendedLatencyMs)]));
   if (r.steadyState) lines.push(row(['steady state', ...latencyCells(r.steadyState.latencyMs)]));
+  if (r.endToEndLatencyMs !== undefined) lines.push(row(['end to end', ...latencyCells(r.endToEndLatencyMs)]));
+  if (r.consumed) lines.push('', `Consumed ${r.consumed.records.toLocaleString('en-US')} records, ${r.consumed.missing.toLocaleString('en-US')} missing.`);
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('', row(['error', 'records']), row(['---', '---:']), ...errors.map(([n, k]) => row([n, String(k)])));

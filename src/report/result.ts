@@ -26,6 +26,9 @@ export interface IntervalResult {
   readonly intendedLatencyMs: LatencySummary | null;
   /** The interval's send-to-ack latency HdrHistogram (µs, compressed base64). */
   readonly histogram: string;
+  /** e2e runs: records consumed in the interval, and their end-to-end latency. */
+  readonly consumed?: number;
+  readonly endToEndLatencyMs?: LatencySummary | null;
 }
 
 /** Figures of the records after `--warmup-records` (Kafka's "steady state" line). */
@@ -63,7 +66,8 @@ export interface ConfigEcho {
 export interface ProduceResult {
   readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
   readonly tool: { readonly name: 'perf-test'; readonly version: string };
-  readonly mode: 'produce';
+  /** `e2e` results add `consumed`, `endToEndLatencyMs` and `endToEndHistogram`. */
+  readonly mode: 'produce' | 'e2e';
   /** `interrupted` when SIGINT/SIGTERM stopped the run early. */
   readonly status: 'completed' | 'interrupted';
   /** Wall-clock time of the first record and of the last outcome (ISO 8601). */
@@ -91,6 +95,11 @@ export interface ProduceResult {
   readonly errors: Readonly<Record<string, number>>;
   /** Client-side figures summed over producers. */
   readonly clientMetrics: ProducerMetrics;
+  /** e2e runs: records consumed, and acked records never consumed before --drain-timeout. */
+  readonly consumed?: { readonly records: number; readonly missing: number };
+  /** e2e runs: from each record's send time to its receipt by a consumer (same keys as latencyMs). */
+  readonly endToEndLatencyMs?: LatencySummary | null;
+  readonly endToEndHistogram?: string;
 }
 
 const MB = 1024 * 1024;

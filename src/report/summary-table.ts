@@ -28,6 +28,7 @@ export function rollingLine(i: IntervalResult, p: Progress): string {
   const parts: string[] = [];
   if (i.latencyMs) parts.push(percentiles(i.latencyMs));
   if (i.intendedLatencyMs) parts.push(`from intended send: p99 ${formatMs(i.intendedLatencyMs.p99)} ms`);
+  if (i.endToEndLatencyMs) parts.push(`end to end: p50 ${formatMs(i.endToEndLatencyMs.p50)} ms, p99 ${formatMs(i.endToEndLatencyMs.p99)} ms`);
   if (i.failed > 0) parts.push(`${formatCount(i.failed)} failed`);
   const left = p.remainingMs === undefined ? '' : `, ~${formatDuration(p.remainingMs)} left`;
   return `  ${parts.join(' | ')} | ${(p.fraction * 100).toFixed(0)}% done${left}`;
@@ -55,7 +56,11 @@ export function summaryTables(r: ProduceResult): string {
   latency.push(latencyRow('send -> ack', r.latencyMs));
   if (r.config.throughputLimit !== null) latency.push(latencyRow('intended send -> ack', r.intendedLatencyMs));
   if (r.steadyState) latency.push(latencyRow('steady state, send -> ack', r.steadyState.latencyMs));
+  if (r.endToEndLatencyMs !== undefined) latency.push(latencyRow('end to end, send -> consumed', r.endToEndLatencyMs));
   const out = [totals.toString(), latency.toString()];
+  if (r.consumed) {
+    out.push(`Consumed ${formatCount(r.consumed.records)} records${r.consumed.missing > 0 ? `; ${formatCount(r.consumed.missing)} acked records were never consumed (missing)` : '; none missing'}.`);
+  }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     const t = new Table({ head: ['error', 'records'], style: { head: [], border: [] } });

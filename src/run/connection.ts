@@ -1,8 +1,17 @@
 import type { ConnectionSpec } from '../clients/port.js';
-import type { ProduceConfig } from '../config/types.js';
+import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
 
 /** The connection every client of a run uses. */
-export function connectionSpec(config: ProduceConfig): ConnectionSpec {
+export function connectionSpec(config: ProduceConfig | ConsumeConfig): ConnectionSpec {
+  if (config.mode === 'consume') {
+    return {
+      bootstrapServers: config.bootstrapServers,
+      clientId: config.consumer.clientId,
+      connectionTimeoutMs: config.consumer.connectionSetupTimeoutMs,
+      requestTimeoutMs: config.consumer.requestTimeoutMs,
+      props: config.clientProps,
+    };
+  }
   return {
     bootstrapServers: config.bootstrapServers,
     clientId: config.producer.clientId,

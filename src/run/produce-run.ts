@@ -1,5 +1,7 @@
 import type { ClientFactory } from '../clients/port.js';
-import type { ProduceConfig } from '../config/types.js';
+import type { EndToEndConfig, ProduceConfig } from '../config/types.js';
+import { ConsumeAggregator, type ConsumeIntervalStats } from '../metrics/consume-aggregate.js';
+import { CONTROL_TICK_MS, consumeTasks } from './consume-run.js';
 import { RunAggregator, type IntervalStats } from '../metrics/aggregate.js';
 import { encodeHistogram, summarizeLatency } from '../metrics/histogram.js';
 import { addProducerMetrics, emptyProducerMetrics } from '../producer/metrics.js';
@@ -7,7 +9,7 @@ import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceR
 import { clockOrigin, processClock } from '../util/clock.js';
 import { splitExactly, splitRate } from '../workload/split.js';
 import { WorkerPool } from '../worker/pool.js';
-import type { ProduceTask, WorkerFinal } from '../worker/protocol.js';
+import type { ConsumeFinal, ProduceFinal, ProduceTask, WorkerTask } from '../worker/protocol.js';
 import { configEcho } from './config-echo.js';
 import { connectionSpec } from './connection.js';
 import { TOOL_VERSION } from './version.js';
@@ -40,9 +42,21 @@ const MAX_DRAIN_MS = 10_000;
 
 /** Starts a produce run: topic setup, the worker pool, intervals, and the merged result. */
 export function startProduceRun(config: ProduceConfig, client: ClientFactory, hooks: RunHooks): RunningProduce {
+  return startRun(config, undefined, client, hooks);
+}
+
+/**
+ * Starts an end-to-end run: producers (stamping each value with its send time) and consumers of one group at
+ * once, in one process and on one clock; once producing is done, waits until every acked record is consumed.
+ */
+export function startEndToEndRun(config: EndToEndConfig, client: ClientFactory, hooks: RunHooks): RunningProduce {
+  return startRun(config.produce, config, client, hooks);
+}
+
+function startRun(config: ProduceConfig, e2e: EndToEndConfig | undefined, client: ClientFactory, hooks: RunHooks): RunningProduce {
   let interruptRequested = false;
   let onInterrupt: (() => void) | undefined;
-  const result = run(config, client, hooks, (cb) => {
+  const result = run(config, e2e, client, hooks, (cb) => {
     onInterrupt = cb;
     if (interruptRequested) cb();
   });
@@ -56,14 +70,12 @@ export function startProduceRun(config: ProduceConfig, client: ClientFactory, ho
   };
 }
 
-async function run(
-  config: ProduceConfig,
-  client: ClientFactory,
-  hooks: RunHooks,
-  whenInterrupted: (cb: () => void) => void,
-): Promise<ProduceResult> {
-  // Like Java's max.block.ms for metadata: the whole setup gets that long, so an unreachable or silent
-  // cluster fails in a bounded time.
+/**
+ * Creates the topic if missing, within max.block.ms (Java's bound on waiting for metadata), so that an
+ * unreachable or silent cluster fails in a bounded time. Returns the deadline for the rest of the setup
+ * and, for e2e runs, the partitions' end offsets: consumers start there.
+ */
+async function prepareTopic(config: ProduceConfig, client: ClientFactory, hooks: RunHooks, wantOffsets: boolean) {
   const setupDeadline = deadline(config.producer.maxBlockMs, () => new SetupError(
     `cannot connect to Kafka at ${config.bootstrapServers.join(',')}: no answer within max.block.ms (${config.producer.maxBlockMs} ms)`,
     'check --bootstrap-server and that the brokers are up; set max.block.ms in --producer-props to wait longer'));
@@ -72,15 +84,28 @@ async function run(
     await Promise.race([admin.connect(), setupDeadline.expired]);
     const topic = await Promise.race([admin.ensureTopic(config.topic), setupDeadline.expired]);
     if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
+    const offsets = wantOffsets ? await Promise.race([admin.endOffsets(config.topic.name), setupDeadline.expired]) : undefined;
+    const startOffsets = offsets && Object.fromEntries(Object.entries(offsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
+    return { setupDeadline, startOffsets };
   } catch (e) {
     setupDeadline.cancel();
     throw e;
   } finally {
     void admin.disconnect().catch(() => undefined);
   }
+}
 
+async function run(
+  config: ProduceConfig,
+  e2e: EndToEndConfig | undefined,
+  client: ClientFactory,
+  hooks: RunHooks,
+  whenInterrupted: (cb: () => void) => void,
+): Promise<ProduceResult> {
+  const { setupDeadline, startOffsets } = await prepareTopic(config, client, hooks, e2e !== undefined);
   const clock = processClock();
-  const pool = new WorkerPool(workerTasks(config));
+  const tasks: WorkerTask[] = [...workerTasks(config, e2e !== undefined), ...(e2e ? consumeTasks(e2e.consume, true, startOffsets) : [])];
+  const pool = new WorkerPool(tasks);
   let interrupted = false;
   try {
     try {
@@ -89,6 +114,7 @@ async function run(
       setupDeadline.cancel();
     }
     const aggregator = new RunAggregator();
+    const consumed = new ConsumeAggregator();
     const intervals: IntervalResult[] = [];
     const startMs = clock.nowMs();
     const startedAt = new Date().toISOString();
@@ -96,52 +122,95 @@ async function run(
     let seq = 0;
     let steadyAnnounced = false;
     let ticking: Promise<void> | undefined;
-    const toInterval = (stats: IntervalStats, nowMs: number): IntervalResult => {
-      const interval = intervalResult(stats, nowMs - startMs, nowMs - lastMs);
+    const closeInterval = (nowMs: number): IntervalResult => {
+      const interval = intervalResult(aggregator.closeInterval(), e2e ? consumed.closeInterval() : undefined, nowMs - startMs, nowMs - lastMs);
       lastMs = nowMs;
       intervals.push(interval);
       return interval;
+    };
+    const collect = async () => {
+      for (const s of await pool.snapshot(++seq)) {
+        if (s.kind === 'produce') aggregator.add(s.data);
+        else consumed.add(s.data);
+      }
     };
 
     pool.go(startMs);
     whenInterrupted(() => {
       interrupted = true;
       hooks.onNotice('Interrupted: stopping, waiting for in-flight records (Ctrl-C again to quit at once).');
-      pool.stop(Math.min(config.producer.deliveryTimeoutMs, MAX_DRAIN_MS));
+      pool.stop(Math.min(config.producer.deliveryTimeoutMs, MAX_DRAIN_MS), 'produce');
     });
+    // e2e runs collect often, to see when everything produced was consumed; intervals close on the reporting interval.
+    const tickMs = e2e ? Math.min(CONTROL_TICK_MS, config.reportingIntervalMs) : config.reportingIntervalMs;
     const timer = setInterval(() => {
       if (ticking) return;
-      ticking = pool.snapshot(++seq).then((snapshots) => {
-        for (const s of snapshots) aggregator.add(s);
+      ticking = collect().then(() => {
         const now = clock.nowMs();
-        const interval = toInterval(aggregator.closeInterval(), now);
+        if (now - lastMs < config.reportingIntervalMs - tickMs / 2) return;
+        const interval = closeInterval(now);
         const firstSteady = !steadyAnnounced && config.warmupRecords > 0 && aggregator.totals.steadyAcked > 0;
         steadyAnnounced ||= firstSteady;
         if (interval.records > 0 || interval.failed > 0) hooks.onInterval(interval, progress(config, aggregator.totals.acked + aggregator.totals.failed, now - startMs), firstSteady);
       }, () => undefined).finally(() => (ticking = undefined));
-    }, config.reportingIntervalMs);
+    }, tickMs);
 
-    let finals: WorkerFinal[];
+    let finals: ProduceFinal[];
+    let consumeFinals: ConsumeFinal[] = [];
     try {
-      finals = await pool.done();
+      finals = (await pool.doneOf('produce')) as ProduceFinal[];
+      for (const f of finals) aggregator.add(f.snapshot);
+      if (e2e) consumeFinals = await drainConsumers(pool, consumed, aggregator.totals.acked, interrupted ? Math.min(e2e.drainTimeoutMs, MAX_DRAIN_MS) : e2e.drainTimeoutMs, () => ticking, hooks);
     } finally {
       clearInterval(timer);
       await ticking;
     }
     const endMs = clock.nowMs();
-    for (const f of finals) aggregator.add(f.snapshot);
+    for (const f of consumeFinals) consumed.add(f.snapshot);
     if (!config.keepGoing && aggregator.totals.errors['TimeoutException']) {
       hooks.onNotice('Stopped sending: records expired (delivery.timeout.ms or max.block.ms), so the cluster is unreachable or far too slow. --keep-going sends on regardless.');
     }
-    const last = aggregator.closeInterval();
-    if (last.acked > 0 || last.failed > 0) toInterval(last, endMs);
-    return buildResult(config, aggregator, finals, intervals, { startedAt, startMs, endMs, interrupted });
+    const lastInterval = closeInterval(endMs);
+    if (lastInterval.records === 0 && lastInterval.failed === 0 && (lastInterval.consumed ?? 0) === 0) intervals.pop();
+    const result = buildResult(config, aggregator, finals, intervals, { startedAt, startMs, endMs, interrupted });
+    return e2e ? withEndToEnd(result, consumed) : result;
   } finally {
     await pool.close();
   }
 }
 
-function workerTasks(config: ProduceConfig): ProduceTask[] {
+/** After producing: waits until consumers have every acked record (or the timeout), then stops them. */
+async function drainConsumers(
+  pool: WorkerPool,
+  consumed: ConsumeAggregator,
+  acked: number,
+  timeoutMs: number,
+  ticking: () => Promise<void> | undefined,
+  hooks: RunHooks,
+): Promise<ConsumeFinal[]> {
+  const until = Date.now() + timeoutMs;
+  while (consumed.consumed < acked && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, CONTROL_TICK_MS));
+    await ticking();
+  }
+  if (consumed.consumed < acked) {
+    hooks.onNotice(`Consumers had ${consumed.consumed} of ${acked} acked records after --drain-timeout (${timeoutMs} ms); the rest count as missing.`);
+  }
+  pool.stop(0, 'consume');
+  return (await pool.doneOf('consume')) as ConsumeFinal[];
+}
+
+function withEndToEnd(result: ProduceResult, consumed: ConsumeAggregator): ProduceResult {
+  return {
+    ...result,
+    mode: 'e2e',
+    consumed: { records: consumed.consumed, missing: Math.max(0, result.records.acked - consumed.consumed) },
+    endToEndLatencyMs: summarizeLatency(consumed.endToEnd) ?? null,
+    endToEndHistogram: encodeHistogram(consumed.endToEnd),
+  };
+}
+
+function workerTasks(config: ProduceConfig, stampSendTime: boolean): ProduceTask[] {
   const n = config.producers;
   const records = config.stop.kind === 'count' ? splitExactly(config.stop.records, n) : undefined;
   const rates = config.rate.kind === 'uniform' ? splitRate(config.rate.recordsPerSec, n) : undefined;
@@ -149,6 +218,7 @@ function workerTasks(config: ProduceConfig): ProduceTask[] {
   let base = 0;
   return Array.from({ length: n }, (_, i) => {
     const task: ProduceTask = {
+      kind: 'produce',
       workerIndex: i,
       config,
       records: records?.[i],
@@ -157,6 +227,7 @@ function workerTasks(config: ProduceConfig): ProduceTask[] {
       // Count runs give each worker a contiguous range of ordinals; duration runs interleave them.
       ordinalBase: records ? base : i,
       ordinalStride: records ? 1 : n,
+      stampSendTime,
       clockOriginMs: clockOrigin(),
     };
     base += records?.[i] ?? 0;
@@ -171,8 +242,8 @@ function progress(config: ProduceConfig, done: number, elapsedMs: number): Progr
   return { fraction: clamped, remainingMs };
 }
 
-function intervalResult(s: IntervalStats, elapsedMs: number, durationMs: number): IntervalResult {
-  return {
+function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
+  const base: IntervalResult = {
     elapsedMs,
     durationMs,
     records: s.acked,
@@ -183,12 +254,13 @@ function intervalResult(s: IntervalStats, elapsedMs: number, durationMs: number)
     intendedLatencyMs: s.intendedLatency ?? null,
     histogram: s.latencyHistogram,
   };
+  return c ? { ...base, consumed: c.consumed, endToEndLatencyMs: c.endToEndLatency ?? null } : base;
 }
 
 function buildResult(
   config: ProduceConfig,
   aggregator: RunAggregator,
-  finals: readonly WorkerFinal[],
+  finals: readonly ProduceFinal[],
   intervals: readonly IntervalResult[],
   t: { startedAt: string; startMs: number; endMs: number; interrupted: boolean },
 ): ProduceResult {

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { PerfTestError, WorkerCrashError, type ExitCodeValue } from '../errors.js';
-import type { WorkerSnapshot } from '../metrics/recorder.js';
-import type { FromWorker, ProduceTask, ToWorker, WorkerErrorInfo, WorkerFinal } from './protocol.js';
+import type { FromWorker, Snapshot, ToWorker, WorkerErrorInfo, WorkerFinal, WorkerTask } from './protocol.js';
 
 const ENTRY = new URL('./entry.js', import.meta.url);
 
@@ -19,9 +18,12 @@ function toError(index: number, info: WorkerErrorInfo): PerfTestError {
 
 interface Member {
   readonly index: number;
+  readonly kind: WorkerTask['kind'];
+  readonly finished: Promise<WorkerFinal>;
+  finish: (f: WorkerFinal) => void;
   readonly worker: Worker;
   final: WorkerFinal | undefined;
-  readonly snapshots: Map<number, (s: WorkerSnapshot | undefined) => void>;
+  readonly snapshots: Map<number, (s: Snapshot | undefined) => void>;
 }
 
 /**
@@ -37,7 +39,7 @@ export class WorkerPool {
   readonly failed: Promise<never>;
   private closed = false;
 
-  constructor(tasks: readonly ProduceTask[]) {
+  constructor(tasks: readonly WorkerTask[]) {
     this.failed = new Promise<never>((_, reject) => (this.fail = reject));
     this.failed.catch(() => undefined);
     let readyResolve!: () => void;
@@ -49,7 +51,9 @@ export class WorkerPool {
 
     this.members = tasks.map((task) => {
       const worker = new Worker(ENTRY);
-      const member: Member = { index: task.workerIndex, worker, final: undefined, snapshots: new Map() };
+      let finish!: (f: WorkerFinal) => void;
+      const finished = new Promise<WorkerFinal>((resolve) => (finish = resolve));
+      const member: Member = { index: task.workerIndex, kind: task.kind, finished, finish, worker, final: undefined, snapshots: new Map() };
       worker.on('message', (m: FromWorker) => {
         switch (m.type) {
           case 'ready':
@@ -61,6 +65,7 @@ export class WorkerPool {
             break;
           case 'done':
             member.final = m.final;
+            member.finish(m.final);
             // A snapshot asked for after the worker's last one is in its final report.
             for (const reply of member.snapshots.values()) reply(undefined);
             member.snapshots.clear();
@@ -87,30 +92,37 @@ export class WorkerPool {
     return Promise.race([this.readyCount, this.failed]);
   }
 
-  /** Starts every worker on the same clock reading. */
-  go(startMs: number): void {
-    for (const m of this.members) this.send(m, { type: 'go', startMs });
+  /** Starts the workers of one kind (all by default) on the same clock reading. */
+  go(startMs: number, kind?: WorkerTask['kind']): void {
+    for (const m of this.members) if (kind === undefined || m.kind === kind) this.send(m, { type: 'go', startMs });
   }
 
   /** Collects one interval snapshot from every worker still running. */
-  snapshot(seq: number): Promise<WorkerSnapshot[]> {
+  snapshot(seq: number): Promise<Snapshot[]> {
     const running = this.members.filter((m) => m.final === undefined);
-    const replies = running.map((m) => new Promise<WorkerSnapshot | undefined>((resolve) => {
+    const replies = running.map((m) => new Promise<Snapshot | undefined>((resolve) => {
       m.snapshots.set(seq, resolve);
       this.send(m, { type: 'snapshot', seq });
     }));
-    const all = Promise.all(replies).then((s) => s.filter((x): x is WorkerSnapshot => x !== undefined));
+    const all = Promise.all(replies).then((s) => s.filter((x): x is Snapshot => x !== undefined));
     return Promise.race([all, this.failed]);
   }
 
-  /** Asks every worker to stop sending and report within `drainMs`. */
-  stop(drainMs: number): void {
-    for (const m of this.members) this.send(m, { type: 'stop', drainMs });
+  /** Asks the workers of one kind (all by default) to stop and report within `drainMs`. */
+  stop(drainMs: number, kind?: WorkerTask['kind']): void {
+    for (const m of this.members) if (kind === undefined || m.kind === kind) this.send(m, { type: 'stop', drainMs });
   }
 
   /** Resolves with every worker's final report. */
   done(): Promise<WorkerFinal[]> {
     return Promise.race([this.allDone, this.failed]);
+  }
+
+  /** Resolves with the final reports of the workers of one kind. */
+  doneOf(kind: WorkerTask['kind']): Promise<WorkerFinal[]> {
+    const members = this.members.filter((m) => m.kind === kind);
+    const finals = Promise.all(members.map((m) => m.finished));
+    return Promise.race([finals, this.failed]);
   }
 
   /** Terminates every worker. */

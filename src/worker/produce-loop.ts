@@ -28,6 +28,8 @@ export interface ProduceLoopOptions {
   readonly producer: BatchingProducer;
   readonly recorder: IntervalRecorder;
   readonly payloads: PayloadSource;
+  /** Turns the payload into the record's value at its send time (e2e runs stamp the time in). */
+  readonly prepare: ((value: Buffer, sendTimeMs: number) => Buffer) | undefined;
   readonly clock: Clock;
   readonly startMs: number;
   /** Stop after this many records... */
@@ -78,7 +80,8 @@ export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
     }
     if (now >= endMs) break;
     if (i === o.warmupRecords && o.warmupRecords > 0) recorder.steadyFromMs = now;
-    const value = payloads.next(o.ordinalBase + i * o.ordinalStride);
+    const payload = payloads.next(o.ordinalBase + i * o.ordinalStride);
+    const value = o.prepare ? o.prepare(payload, now) : payload;
     recorder.noteSent();
     const blocked = producer.send(value, now, intendedMs);
     if (blocked) await blocked;

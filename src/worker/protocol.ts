@@ -1,9 +1,11 @@
-import type { ProduceConfig } from '../config/types.js';
+import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
 import type { WorkerSnapshot } from '../metrics/recorder.js';
+import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
 
-/** One worker's part of the run. Shares of records and rate add up exactly to the run's. */
+/** One producer worker's part of the run. Shares of records and rate add up exactly to the run's. */
 export interface ProduceTask {
+  readonly kind: 'produce';
   readonly workerIndex: number;
   readonly config: ProduceConfig;
   /** Records this worker sends (count runs). */
@@ -15,16 +17,58 @@ export interface ProduceTask {
   /** Record ordinal = ordinalBase + i * ordinalStride (for --payload-monotonic). */
   readonly ordinalBase: number;
   readonly ordinalStride: number;
+  /** Stamp each value with its send time (first 8 bytes, float64 ms on the shared clock) for end-to-end latency. */
+  readonly stampSendTime: boolean;
   /** The main thread's clock origin, so every thread measures on one clock. */
   readonly clockOriginMs: number;
 }
 
+/** One consumer worker: a member of the run's consumer group. */
+export interface ConsumeTask {
+  readonly kind: 'consume';
+  readonly workerIndex: number;
+  readonly config: ConsumeConfig;
+  /** Read each value's send-time stamp and record end-to-end latency (e2e runs). */
+  readonly endToEnd: boolean;
+  /** Per "topic:partition", the run's first offset: older records are skipped (e2e runs). */
+  readonly startOffsets: Readonly<Record<string, string>> | undefined;
+  readonly clockOriginMs: number;
+}
+
+export type WorkerTask = ProduceTask | ConsumeTask;
+
+/** An interval's figures from one worker. */
+export type Snapshot =
+  | { readonly kind: 'produce'; readonly data: WorkerSnapshot }
+  | { readonly kind: 'consume'; readonly data: ConsumerSnapshot };
+
+/** The last word of a producer worker. */
+export interface ProduceFinal {
+  readonly kind: 'produce';
+  readonly snapshot: WorkerSnapshot;
+  /** Records handed over whose outcome is unknown because the run was stopped. */
+  readonly abandoned: number;
+  /** When the first steady-state record was sent (runs with warmup). */
+  readonly steadyStartMs: number | undefined;
+  readonly metrics: ProducerMetrics;
+}
+
+/** The last word of a consumer worker. */
+export interface ConsumeFinal {
+  readonly kind: 'consume';
+  readonly snapshot: ConsumerSnapshot;
+  /** Time spent joining the group (Kafka's rebalance.time.ms). */
+  readonly rebalanceMs: number;
+}
+
+export type WorkerFinal = ProduceFinal | ConsumeFinal;
+
 /** Messages from the main thread to a worker. */
 export type ToWorker =
-  | { readonly type: 'init'; readonly task: ProduceTask }
+  | { readonly type: 'init'; readonly task: WorkerTask }
   | { readonly type: 'go'; readonly startMs: number }
   | { readonly type: 'snapshot'; readonly seq: number }
-  /** Stop sending; wait up to `drainMs` for what is in flight, then report. */
+  /** Stop; wait up to `drainMs` for what is in flight, then report. */
   | { readonly type: 'stop'; readonly drainMs: number };
 
 /** An error as it crosses the thread boundary. */
@@ -36,19 +80,22 @@ export interface WorkerErrorInfo {
   readonly hint: string | undefined;
 }
 
-/** The last word of a worker. */
-export interface WorkerFinal {
-  readonly snapshot: WorkerSnapshot;
-  /** Records handed over whose outcome is unknown because the run was stopped. */
-  readonly abandoned: number;
-  /** When the first steady-state record was sent (runs with warmup). */
-  readonly steadyStartMs: number | undefined;
-  readonly metrics: ProducerMetrics;
-}
-
 /** Messages from a worker to the main thread. */
 export type FromWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'snapshot'; readonly seq: number; readonly snapshot: WorkerSnapshot }
+  | { readonly type: 'snapshot'; readonly seq: number; readonly snapshot: Snapshot }
   | { readonly type: 'done'; readonly final: WorkerFinal }
   | { readonly type: 'error'; readonly error: WorkerErrorInfo };
+
+/** What a worker thread runs, producer or consumer, behind one protocol. */
+export interface WorkerRole {
+  /** Connects and gets ready; `go` follows. */
+  prepare(): Promise<void>;
+  /** Runs from the shared start time until done or stopped; then reports. */
+  run(startMs: number): Promise<WorkerFinal>;
+  /** This interval's figures; starts the next interval. Undefined before `prepare` finished. */
+  snapshot(): Snapshot | undefined;
+  /** Stop; give in-flight work `drainMs`. */
+  stop(drainMs: number): void;
+  close(): Promise<void>;
+}

@@ -3,20 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
+import { expectValid } from './schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/result.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-(addFormats as unknown as (a: Ajv2020) => void)(ajv);
-const validate = ajv.compile(schema);
-
-function expectValid(result: unknown): void {
-  const ok = validate(result);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
-  expect(ok).toBe(true);
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'perf-test-gates-'));
 

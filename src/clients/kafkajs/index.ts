@@ -8,6 +8,7 @@ import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
 import { SetupError } from '../../errors.js';
 import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+import { KafkajsConsumer } from './consumer.js';
 
 const { Kafka: KafkaClient, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
 
@@ -41,7 +42,7 @@ function createKafka(c: ConnectionSpec, retries: number, initialRetryTime: numbe
 }
 
 /** Describes a connection failure with the addresses tried, for a one-line error. */
-function connectError(c: ConnectionSpec, e: unknown): SetupError {
+export function connectError(c: ConnectionSpec, e: unknown): SetupError {
   const detail = e instanceof Error ? e.message : String(e);
   return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${detail}`,
     'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
@@ -151,6 +152,11 @@ class KafkajsAdmin implements AdminPort {
     return { partitions: topics[0]?.partitions.length ?? 0, created };
   }
 
+  async endOffsets(topic: string): Promise<Record<number, string>> {
+    const offsets = await this.admin.fetchTopicOffsets(topic);
+    return Object.fromEntries(offsets.map((o) => [o.partition, o.high]));
+  }
+
   async countRecords(topic: string): Promise<number> {
     const offsets = await this.admin.fetchTopicOffsets(topic);
     return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
@@ -165,4 +171,5 @@ class KafkajsAdmin implements AdminPort {
 export const kafkajsClient: ClientFactory = {
   createProducer: (connection, settings) => new KafkajsProducer(connection, settings),
   createAdmin: (connection) => new KafkajsAdmin(connection),
+  createConsumer: (connection, settings) => new KafkajsConsumer(createKafka(connection, 5, 100), connection, settings),
 };

@@ -1,0 +1,10 @@
+import type { ProduceOptions } from './produce-options.js';
+
+/** The e2e command's options: the producer's, plus the consumers'. Strings, unvalidated. */
+export interface EndToEndOptions extends ProduceOptions {
+  consumers?: string;
+  group?: string;
+  consumerProps?: string[];
+  consumerConfig?: string;
+  drainTimeout?: string;
+}

@@ -1,0 +1,50 @@
+import { randomInt } from 'node:crypto';
+import { UsageError } from '../errors.js';
+import { parseDuration, parseInteger } from '../cli/values.js';
+import type { EndToEndOptions } from './e2e-options.js';
+import { resolveConsumeConfig } from './resolve-consume.js';
+import { resolveProduceConfig, type ResolveContext } from './resolve-produce.js';
+import type { EndToEndConfig } from './types.js';
+import { STAMP_BYTES } from '../workload/stamp.js';
+import { parseSize } from '../cli/values.js';
+
+const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
+
+/**
+ * Resolves the e2e command: the producer side as `perf-test` resolves it, the consumer side as `consume` does,
+ * sharing the bootstrap servers, the topic and the security settings.
+ */
+export function resolveEndToEndConfig(o: EndToEndOptions, ctx: ResolveContext): EndToEndConfig {
+  if (o.payloadFile !== undefined || o.payloadMonotonic) {
+    throw new UsageError(`${o.payloadFile !== undefined ? '--payload-file' : '--payload-monotonic'} cannot be used with e2e: each record's value carries its send time`);
+  }
+  if (o.recordSize !== undefined && parseSize('--record-size', o.recordSize) < STAMP_BYTES) {
+    throw new UsageError(`--record-size: '${o.recordSize}' is too small for e2e: values hold an ${STAMP_BYTES}-byte send-time stamp`);
+  }
+  const consumers = parseInteger('--consumers', o.consumers ?? '1', 1, 256);
+  const producers = o.producers === 'auto' ? undefined : o.producers;
+  const produce = resolveProduceConfig({
+    ...o,
+    topic: o.topic ?? 'perf-test-e2e',
+    // A created topic gets a partition per producer or consumer, so that none of them idles.
+    partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),
+  }, ctx);
+  // Consumers connect as the producers do (security settings) unless their own properties say otherwise.
+  const shared = Object.entries(produce.clientProps).filter(([k]) => SECURITY_PREFIXES.some((p) => k.startsWith(p)));
+  const consume = resolveConsumeConfig({
+    bootstrapServer: produce.bootstrapServers.join(','),
+    topic: produce.topic.name,
+    group: o.group ?? `perf-test-e2e-${randomInt(1_000_000)}`,
+    consumers: String(consumers),
+    consumerConfig: o.consumerConfig,
+    commandProperty: [...shared.map(([k, v]) => `${k}=${v}`), ...(o.consumerProps ?? [])],
+    client: o.client,
+    reportingInterval: String(produce.reportingIntervalMs),
+  }, ctx);
+  return Object.freeze({
+    mode: 'e2e',
+    produce,
+    consume: Object.freeze({ ...consume, stop: { kind: 'idle' } as const, consumer: Object.freeze({ ...consume.consumer, fromBeginning: true }) }),
+    drainTimeoutMs: parseDuration('--drain-timeout', o.drainTimeout ?? '30s'),
+  });
+}

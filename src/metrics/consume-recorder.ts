@@ -1,0 +1,86 @@
+import type { ConsumedBatch, ConsumerListener } from '../clients/port.js';
+import type { Clock } from '../util/clock.js';
+import { readSendTime } from '../workload/stamp.js';
+import { createWorkerHistogram, encodeHistogram, type Histogram } from './histogram.js';
+
+/** What a consumer worker ships for one interval. */
+export interface ConsumerSnapshot {
+  readonly consumed: number;
+  /** Key + value bytes, as Kafka's ConsumerPerformance counts them. */
+  readonly bytes: number;
+  /** When the last record arrived (shared clock), or undefined if none ever did. */
+  readonly lastRecordMs: number | undefined;
+  /** Group-join time in this interval. */
+  readonly rebalanceMs: number;
+  /** Whether the consumer has joined its group. */
+  readonly joined: boolean;
+  /** End-to-end latency, send stamp to receipt (e2e runs only), µs. */
+  readonly endToEndLatency: string | undefined;
+}
+
+/**
+ * A consumer worker's recorder: counts records and bytes, and in e2e runs each record's latency from its
+ * send-time stamp to now. Records before `startOffsets` (older than the run) are skipped, not counted.
+ */
+export class ConsumeRecorder implements ConsumerListener {
+  private consumed = 0;
+  private bytes = 0;
+  private rebalanceMs = 0;
+  private lastRecordMs: number | undefined;
+  private readonly endToEnd: Histogram | undefined;
+  joined = false;
+  totalRebalanceMs = 0;
+  private onJoin: (() => void) | undefined;
+  /** Resolves once the consumer has joined its group. */
+  readonly joinedGroup = new Promise<void>((resolve) => (this.onJoin = resolve));
+  /** Per "topic:partition", the first offset of this run; older records are skipped. */
+  startOffsets: Record<string, bigint> | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    endToEnd: boolean,
+  ) {
+    this.endToEnd = endToEnd ? createWorkerHistogram() : undefined;
+  }
+
+  onJoined(durationMs: number): void {
+    this.rebalanceMs += durationMs;
+    this.totalRebalanceMs += durationMs;
+    this.joined = true;
+    this.onJoin?.();
+  }
+
+  onBatch(batch: ConsumedBatch): void {
+    const now = this.clock.nowMs();
+    const from = this.startOffsets?.[`${batch.topic}:${batch.partition}`];
+    let n = 0;
+    let bytes = 0;
+    for (const m of batch.messages) {
+      if (from !== undefined && BigInt(m.offset) < from) continue;
+      n++;
+      bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+      if (this.endToEnd) {
+        const sent = readSendTime(m.value);
+        if (sent !== undefined) this.endToEnd.recordValue(Math.max(0, Math.round((now - sent) * 1000)));
+      }
+    }
+    if (n === 0) return;
+    this.consumed += n;
+    this.bytes += bytes;
+    this.lastRecordMs = now;
+  }
+
+  snapshot(): ConsumerSnapshot {
+    const s: ConsumerSnapshot = {
+      consumed: this.consumed,
+      bytes: this.bytes,
+      lastRecordMs: this.lastRecordMs,
+      rebalanceMs: this.rebalanceMs,
+      joined: this.joined,
+      endToEndLatency: this.endToEnd && encodeHistogram(this.endToEnd),
+    };
+    this.consumed = this.bytes = this.rebalanceMs = 0;
+    this.endToEnd?.reset();
+    return s;
+  }
+}

@@ -1,0 +1,131 @@
+import { clientFactory } from '../clients/registry.js';
+import type { ProducerPort } from '../clients/port.js';
+import { IntervalRecorder } from '../metrics/recorder.js';
+import { BatchingProducer, type DeliveryListener } from '../producer/producer.js';
+import { processClock, sleep, type Clock } from '../util/clock.js';
+import { createPayloadSource } from '../workload/payload.js';
+import { SetupError } from '../errors.js';
+import { connectionSpec } from '../run/connection.js';
+import { runProduceLoop, StopSignal } from './produce-loop.js';
+import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol.js';
+import { stampSendTime } from '../workload/stamp.js';
+
+/** A producer worker: its own client, batching producer and recorder. */
+export class ProduceRole implements WorkerRole {
+  private readonly clock: Clock;
+  private readonly stopSignal = new StopSignal();
+  /** Set by a stop request: how long to wait for in-flight records before giving up on them. */
+  private drainMs: number | undefined;
+  private port: ProducerPort | undefined;
+  private recorder: IntervalRecorder | undefined;
+  private producer: BatchingProducer | undefined;
+
+  constructor(private readonly task: ProduceTask) {
+    this.clock = processClock(task.clockOriginMs);
+  }
+
+  private get settings() {
+    const { config, workerIndex } = this.task;
+    // Every producer of a transactional run needs its own transactional.id.
+    return workerIndex === 0 || config.producer.transactionalId === undefined
+      ? config.producer
+      : { ...config.producer, transactionalId: `${config.producer.transactionalId}-${workerIndex}` };
+  }
+
+  async prepare(): Promise<void> {
+    const { config } = this.task;
+    const settings = this.settings;
+    this.port = clientFactory(config.client).createProducer(connectionSpec(config), settings);
+    await this.port.connect();
+    const partitions = await this.port.partitions(config.topic.name);
+    if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
+    this.recorder = new IntervalRecorder({ intended: this.task.recordsPerSec !== undefined, steady: config.warmupRecords > 0 });
+    this.producer = new BatchingProducer({
+      settings, topic: config.topic.name, partitions, port: this.port, clock: this.clock,
+      listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopSignal),
+    });
+    injectFaults(this.producer);
+  }
+
+  async run(startMs: number): Promise<ProduceFinal> {
+    const { task } = this;
+    const { config } = task;
+    const producer = this.producer!;
+    const recorder = this.recorder!;
+    const port = this.port!;
+    await runProduceLoop({
+      producer, recorder, clock: this.clock, startMs, stop: this.stopSignal,
+      payloads: createPayloadSource(config.payload),
+      prepare: task.stampSendTime ? stampSendTime : undefined,
+      records: task.records,
+      durationMs: config.stop.kind === 'duration' ? config.stop.durationMs : undefined,
+      recordsPerSec: task.recordsPerSec,
+      warmupRecords: task.warmupRecords,
+      ordinalBase: task.ordinalBase,
+      ordinalStride: task.ordinalStride,
+      transactions: config.transactionDurationMs === undefined ? undefined : {
+        durationMs: config.transactionDurationMs,
+        begin: () => port.beginTransaction(),
+        commit: () => port.commitTransaction(),
+      },
+    });
+    // Wait for every record's outcome (delivery.timeout.ms bounds it); after a stop request, only for drainMs.
+    const flushed = producer.flush().then(() => true);
+    const drainMs = this.drainMs;
+    const done = await (drainMs === undefined ? flushed : Promise.race([flushed, sleep(drainMs).then(() => false)]));
+    const abandoned = done ? 0 : producer.abandonUnsent() + producer.pending;
+    if (config.transactionDurationMs !== undefined) {
+      if (done) await port.commitTransaction();
+      else await port.abortTransaction().catch(() => undefined);
+    }
+    return {
+      kind: 'produce',
+      snapshot: recorder.snapshot(),
+      abandoned,
+      steadyStartMs: Number.isFinite(recorder.steadyFromMs) ? recorder.steadyFromMs : undefined,
+      metrics: producer.metrics(),
+    };
+  }
+
+  snapshot(): Snapshot | undefined {
+    return this.recorder && { kind: 'produce', data: this.recorder.snapshot() };
+  }
+
+  stop(drainMs: number): void {
+    this.drainMs = drainMs;
+    this.stopSignal.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.port?.disconnect();
+  }
+}
+
+/**
+ * Stops sending once records expire (delivery.timeout.ms, or max.block.ms on a full buffer): the cluster is
+ * gone or far too slow, and sending more would only queue more failures. `--keep-going` turns this off.
+ */
+function stopOnExpiry(inner: DeliveryListener, signal: StopSignal): DeliveryListener {
+  return {
+    onAcked: (batch, ackMs) => inner.onAcked(batch, ackMs),
+    onFailed: (records, valueBytes, error) => {
+      inner.onFailed(records, valueBytes, error);
+      if (error === 'TimeoutException') signal.stop();
+    },
+  };
+}
+
+/**
+ * Fault injection for perf-test's own tests (never set by users): PERF_TEST_FAILPOINT=worker-crash:N throws an
+ * uncaught error in the worker after N records, as a bug or an out-of-memory would.
+ */
+function injectFaults(producer: BatchingProducer): void {
+  const m = /^worker-crash:(\d+)$/.exec(process.env['PERF_TEST_FAILPOINT'] ?? '');
+  if (!m) return;
+  const after = Number(m[1]);
+  const timer = setInterval(() => {
+    if (producer.metrics().records < after) return;
+    clearInterval(timer);
+    throw new Error('injected fault: worker crash (PERF_TEST_FAILPOINT)');
+  }, 10);
+}

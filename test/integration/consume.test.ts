@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { inject } from 'vitest';
+import { kafkaJavaCommand } from '../../scripts/kafka-broker.mjs';
+import { bootstrap, countRecords, createTopic, runCli, runJson, uniqueTopic } from './helpers.js';
+import { expectValid } from './schema.js';
+
+/** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its stdout. */
+function kafkaTool(mainClass: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { command, args: full } = kafkaJavaCommand({ version: inject('kafkaVersion'), mainClass, args });
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, full, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
+const ROW = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}), (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}), (\d+\.\d{4}), (\d+\.\d{4}), (\d+), (\d+\.\d{4}), (\d+), (\d+), (\d+\.\d{4}), (\d+\.\d{4})$/;
+
+describe('perf-test consume and e2e against a real broker', () => {
+  it("consumes what Kafka's ProducerPerformance wrote, in ConsumerPerformance's exact format", async () => {
+    const topic = uniqueTopic('interop');
+    await createTopic(topic, 1);
+    const produced = await kafkaTool('org.apache.kafka.tools.ProducerPerformance', ['--topic', topic, '--num-records', '100000',
+      '--record-size', '1000', '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap()}`, 'acks=1']);
+    expect(produced.code, produced.stderr).toBe(0);
+    const run = await runCli(['consume', '--bootstrap-server', bootstrap(), '--topic', topic, '--messages', '100000', '--format', 'kafka']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(HEADER);
+    const row = ROW.exec(lines[1]!);
+    expect(row, lines[1]).not.toBeNull();
+    expect(row![3]).toBe('95.3674');
+    expect(row![5]).toBe('100000');
+  });
+
+  it("is read by Kafka's ConsumerPerformance", async () => {
+    const topic = uniqueTopic('interop2');
+    const { result } = await runJson(['--num-records', '20000', '--record-size', '500', '--topic', topic]);
+    expect(result.records.acked).toBe(20000);
+    const read = await kafkaTool('org.apache.kafka.tools.ConsumerPerformance', ['--bootstrap-server', bootstrap(), '--topic', topic, '--messages', '20000', '--timeout', '30000']);
+    expect(read.code, read.stderr).toBe(0);
+    const lines = read.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(HEADER);
+    expect(lines[lines.length - 1]!.split(', ')[4]).toBe('20000');
+    expect(lines[lines.length - 1]!.split(', ')[2]).toBe('9.5367');
+  });
+
+  it('--consumers 2 in one group consumes exactly 100,000 from a 4-partition topic', async () => {
+    const topic = uniqueTopic('group');
+    await createTopic(topic, 4);
+    const { result: produced } = await runJson(['--num-records', '100000', '--record-size', '100', '--topic', topic, '--producers', '2']);
+    expect(produced.records.acked).toBe(100000);
+    expect(await countRecords(topic)).toBe(100000);
+    const { run, result } = await runJson(['consume', '--topic', topic, '--messages', '100000', '--consumers', '2', '--timeout', '20000']);
+    expect(run.code).toBe(0);
+    expectValid(result, 'consume');
+    expect(result.records.consumed).toBe(100000);
+    expect(result.bytes).toBe(100000 * 100);
+    expect(result.timedOut).toBe(false);
+    expect(result.config.consumers).toBe(2);
+  });
+
+  it('warns like Kafka when records stop before the expected count', async () => {
+    const topic = uniqueTopic('short');
+    await runJson(['--num-records', '1000', '--record-size', '10', '--topic', topic]);
+    const run = await runCli(['consume', '--topic', topic, '--messages', '5000', '--timeout', '2000', '--show-detailed-stats', '--reporting-interval', '500']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('WARNING: Exiting before consuming the expected number of messages: timeout (2000 ms) exceeded. You can use the --timeout option to increase the timeout.');
+    expect(run.stdout.split('\n')[0]).toBe('time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec');
+  });
+
+  it('e2e at 4,000 records/s consumes all 20,000 records with ordered, positive percentiles', async () => {
+    const { run, result } = await runJson(['e2e', '--num-records', '20000', '--throughput', '4000', '--record-size', '200',
+      '--producers', '2', '--consumers', '2', '--topic', uniqueTopic('e2e'), '--reporting-interval', '1000', '--assert', 'e2e.p99 < 30s']);
+    expect(run.code).toBe(0);
+    expectValid(result);
+    expect(result.mode).toBe('e2e');
+    expect(result.records.acked).toBe(20000);
+    expect(result.consumed).toEqual({ records: 20000, missing: 0 });
+    const e = result.endToEndLatencyMs;
+    expect(e.min).toBeGreaterThan(0);
+    for (const [a, b] of [[e.min, e.p50], [e.p50, e.p95], [e.p95, e.p99], [e.p99, e.p999], [e.p999, e.max]]) expect(a).toBeLessThanOrEqual(b);
+    // A record is consumed after it is acked... or at least after it was sent: e2e latency is not below the ack latency's minimum.
+    expect(e.p50).toBeGreaterThanOrEqual(result.latencyMs.min);
+    expect(result.intervals.some((i: { endToEndLatencyMs: unknown }) => i.endToEndLatencyMs !== null)).toBe(true);
+    expect(result.gates[0].passed).toBe(true);
+  });
+
+  it('e2e on a topic with history measures only this run\'s records', async () => {
+    const topic = uniqueTopic('history');
+    await runJson(['--num-records', '5000', '--record-size', '100', '--topic', topic]);
+    const { result } = await runJson(['e2e', '--num-records', '3000', '--throughput', '3000', '--record-size', '100', '--topic', topic]);
+    expect(result.consumed).toEqual({ records: 3000, missing: 0 });
+  });
+});
