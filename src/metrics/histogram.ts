@@ -13,20 +13,30 @@ const MERGED_BUCKETS = 64 as const;
 
 export type { Histogram };
 
-function create(bitBucketSize: 32 | 64): Histogram {
+function create(bitBucketSize: 32 | 64, useWebAssembly = false): Histogram {
   return hdr.build({
     bitBucketSize,
     autoResize: true,
     lowestDiscernibleValue: 1,
     highestTrackableValue: 2,
     numberOfSignificantValueDigits: HISTOGRAM_SIGNIFICANT_DIGITS,
-    useWebAssembly: false,
+    useWebAssembly,
   });
 }
 
-/** A histogram for one worker's interval. */
+let wasmReady = false;
+
+/**
+ * A histogram for one worker's interval: WebAssembly-backed, because recording is on the hot path (one value
+ * per record, ~8x cheaper than the JS histogram's bucket arithmetic). It lives as long as its worker, so it is
+ * never destroyed; snapshots cross threads in the portable compressed form.
+ */
 export function createWorkerHistogram(): Histogram {
-  return create(WORKER_BUCKETS);
+  if (!wasmReady) {
+    hdr.initWebAssemblySync();
+    wasmReady = true;
+  }
+  return create(WORKER_BUCKETS, true);
 }
 
 /** A histogram that merges many snapshots. */

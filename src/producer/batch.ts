@@ -7,6 +7,7 @@ import { RECORD_BATCH_OVERHEAD, recordSizeInBatch } from './record-size.js';
 export class RecordBatch {
   readonly values: Buffer[] = [];
   readonly sendTimesMs: number[] = [];
+  /** Intended send times, kept only under a rate cap (see BatchingProducer's `trackIntended`). */
   readonly intendedTimesMs: number[] = [];
   /** Value bytes, as Kafka's tool counts bytes. */
   valueBytes = 0;
@@ -21,6 +22,7 @@ export class RecordBatch {
     readonly partition: number,
     readonly createdMs: number,
     private readonly capacityBytes: number,
+    private readonly trackIntended: boolean,
   ) {}
 
   get count(): number {
@@ -33,7 +35,7 @@ export class RecordBatch {
     if (this.values.length > 0 && this.sizeBytes + recordBytes > this.capacityBytes) return false;
     this.values.push(value);
     this.sendTimesMs.push(sendTimeMs);
-    this.intendedTimesMs.push(intendedMs);
+    if (this.trackIntended) this.intendedTimesMs.push(intendedMs);
     this.valueBytes += value.length;
     this.sizeBytes += recordBytes;
     return true;

@@ -19,6 +19,8 @@ export interface ProducerOptions {
   readonly port: ProducerPort;
   readonly clock: Clock;
   readonly listener: DeliveryListener;
+  /** Keep each record's intended send time (rate-capped runs). */
+  readonly trackIntended?: boolean;
   readonly random?: () => number;
 }
 
@@ -134,7 +136,7 @@ export class BatchingProducer {
         batch.closed = true;
         closedOne = true;
       }
-      batch = new RecordBatch(partition, sendTimeMs, this.s.batchSizeBytes);
+      batch = new RecordBatch(partition, sendTimeMs, this.s.batchSizeBytes, this.o.trackIntended === true);
       batch.tryAppend(value, sendTimeMs, intendedMs);
       queue.push(batch);
       this.scheduleWake(sendTimeMs + this.s.lingerMs);

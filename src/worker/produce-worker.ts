@@ -42,6 +42,7 @@ export class ProduceRole implements WorkerRole {
     this.recorder = new IntervalRecorder({ intended: this.task.recordsPerSec !== undefined, steady: config.warmupRecords > 0 });
     this.producer = new BatchingProducer({
       settings, topic: config.topic.name, partitions, port: this.port, clock: this.clock,
+      trackIntended: this.task.recordsPerSec !== undefined,
       listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopSignal),
     });
     injectFaults(this.producer);
