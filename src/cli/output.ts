@@ -11,6 +11,8 @@ import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { metricsLines, rollingLine, summaryTables } from '../report/summary-table.js';
 import type { Progress } from '../run/produce-run.js';
 import { SetupError } from '../errors.js';
+import { compareOfResults } from '../compare/figures.js';
+import { htmlReport } from '../report/html/html-report.js';
 
 /** Where text goes. */
 export interface Streams {
@@ -45,7 +47,10 @@ export class ReportOutput {
 
   final(r: ProduceResult, gates: readonly GateOutcome[]): void {
     const { format } = this.config;
-    if (this.config.hdrLogPath !== undefined) this.writeFile(this.config.hdrLogPath, hdrIntervalLog(r), '--hdr-log');
+    if (this.config.hdrLogPath !== undefined) writeOutputFile(this.config.hdrLogPath, hdrIntervalLog(r), '--hdr-log');
+    if (this.config.htmlPath !== undefined) {
+      writeOutputFile(this.config.htmlPath, htmlReport(compareOfResults([{ name: r.config.topic, result: r }])), '--html');
+    }
     if (format === 'json') {
       this.streams.out(JSON.stringify(gates.length > 0 ? { ...r, gates } : r, null, 2));
     } else if (format === 'markdown') {
@@ -69,12 +74,13 @@ export class ReportOutput {
     if (this.config.format === 'json' || this.config.format === 'markdown') this.streams.err(line);
     else this.streams.out(line);
   }
+}
 
-  private writeFile(path: string, text: string, flag: string): void {
-    try {
-      writeFileSync(path, text);
-    } catch (e) {
-      throw new SetupError(`${flag}: cannot write '${path}': ${(e as Error).message}`);
-    }
+/** Writes a report file asked for by `flag` (--hdr-log, --html): the only place perf-test writes files. */
+export function writeOutputFile(path: string, text: string, flag: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new SetupError(`${flag}: cannot write '${path}': ${(e as Error).message}`);
   }
 }

@@ -23,9 +23,9 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 export function parseDuration(flag: string, text: string, plainUnit: 'ms' | 's' = 's'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
   if (!m) throw badValue(flag, text, 'is not a duration (examples: 500ms, 30s, 5m, 1h)');
-  const ms = Number(m[1]) * DURATION_UNITS[m[2] ?? plainUnit]!;
-  if (!(ms > 0)) throw badValue(flag, text, 'must be greater than zero');
-  return Math.round(ms);
+  const ms = Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? plainUnit]!);
+  if (ms < 1) throw badValue(flag, text, 'must be at least 1 ms');
+  return ms;
 }
 
 const SIZE_UNITS: Record<string, number> = {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { UsageError, badValue } from '../errors.js';
+import { PropertiesSyntaxError, parseJavaProperties } from './java-properties.js';
 
 /** Reads a file named by a flag, turning every failure into a usage error naming the flag. */
 export function readTextFile(flag: string, path: string, allowEmpty = false): string {
@@ -15,4 +16,14 @@ export function readTextFile(flag: string, path: string, allowEmpty = false): st
   }
   if (!allowEmpty && text.length === 0) throw badValue(flag, path, 'is empty');
   return text;
+}
+
+/** Reads and parses a Java properties file named by a flag; a syntax error is a usage error naming the flag. */
+export function readPropertiesFile(flag: string, path: string): Map<string, string> {
+  try {
+    return parseJavaProperties(readTextFile(flag, path, true));
+  } catch (e) {
+    if (e instanceof PropertiesSyntaxError) throw badValue(flag, path, `has a malformed escape: ${e.message}`);
+    throw e;
+  }
 }

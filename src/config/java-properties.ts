@@ -1,3 +1,6 @@
+/** A `.properties` text that Java's `Properties.load` would reject too. */
+export class PropertiesSyntaxError extends Error {}
+
 /**
  * A parser for Java `.properties` files, following `java.util.Properties.load`: `#` and `!` comments,
  * `=`, `:` or white space between key and value, backslash escapes (`\t`, `\n`, `\uXXXX`, any other char
@@ -73,7 +76,7 @@ function unescape(s: string): string {
       case 'f': out += '\f'; break;
       case 'u': {
         const hex = s.slice(i + 1, i + 5);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Error(`Malformed \\uxxxx encoding: '\\u${hex}'`);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new PropertiesSyntaxError(`'\\u${hex}' is not a \\uxxxx escape`);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
         break;

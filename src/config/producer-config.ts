@@ -163,8 +163,9 @@ export function resolveProducerProps(props: ReadonlyMap<string, string>): Resolv
   // Java turns idempotence on for transactions and rejects the combinations it cannot honour.
   const idempotence = idempotenceSet ?? transactionalId !== undefined;
   if (idempotence) {
-    if (acks !== -1) throw new UsageError(`producer property acks: '${acksText}' cannot be used with enable.idempotence=true; it must be 'all'`);
-    if (maxInFlight > 5) throw new UsageError(`producer property max.in.flight.requests.per.connection: '${maxInFlight}' must be at most 5 with enable.idempotence=true`);
+    const why = idempotenceSet === true ? 'enable.idempotence=true' : 'transactions';
+    if (acks !== -1) throw new UsageError(`producer property acks: '${acksText}' cannot be used with ${why}; it must be 'all'`);
+    if (maxInFlight > 5) throw new UsageError(`producer property max.in.flight.requests.per.connection: '${maxInFlight}' must be at most 5 with ${why}`);
   }
   if (transactionalId !== undefined && idempotenceSet === false) {
     throw new UsageError(`producer property enable.idempotence: 'false' cannot be used with transactional.id '${transactionalId}'`);

@@ -10,6 +10,7 @@ export interface ReportOptions {
   json?: boolean;
   markdown?: boolean;
   hdrLog?: string;
+  html?: string;
   printMetrics?: boolean;
   assert?: string[];
   baseline?: string;
@@ -24,6 +25,8 @@ export interface ReportConfig {
   readonly printMetrics: boolean;
   /** Where to write the HdrHistogram interval log, if asked. */
   readonly hdrLogPath: string | undefined;
+  /** Where to write the self-contained HTML report (charts inlined), if asked. */
+  readonly htmlPath: string | undefined;
   readonly assertions: readonly Assertion[];
   readonly baseline: BaselineGate | undefined;
 }
@@ -66,10 +69,12 @@ export function resolveReportConfig(o: ReportOptions): ReportConfig {
     };
   }
   if (o.hdrLog !== undefined && o.hdrLog.trim() === '') throw badValue('--hdr-log', o.hdrLog, 'is not a file name');
+  if (o.html !== undefined && o.html.trim() === '') throw badValue('--html', o.html, 'is not a file name');
   return Object.freeze({
     format: resolveFormat(o),
     printMetrics: o.printMetrics === true,
     hdrLogPath: o.hdrLog,
+    htmlPath: o.html,
     assertions: Object.freeze(assertions),
     baseline,
   });

@@ -3,8 +3,7 @@ import { UsageError, badValue } from '../errors.js';
 import { parseDuration, parseInteger, parseKeyValues, parseSize } from '../cli/values.js';
 import { resolveConsumerProps } from './consumer-config.js';
 import type { ConsumeOptions } from './consume-options.js';
-import { readTextFile } from './files.js';
-import { parseJavaProperties } from './java-properties.js';
+import { readPropertiesFile } from './files.js';
 import { resolveBootstrap, resolveClient, resolveTopic } from './resolve-produce.js';
 import type { ConsumeConfig, ConsumeStop } from './types.js';
 import type { ResolveContext } from './resolve-produce.js';
@@ -17,7 +16,7 @@ export function resolveConsumeConfig(o: ConsumeOptions, ctx: ResolveContext): Co
   }
   const file = o.consumerConfig ?? o.commandConfig;
   const props = file === undefined ? new Map<string, string>()
-    : parseJavaProperties(readTextFile(o.consumerConfig !== undefined ? '--consumer.config' : '--command-config', file, true));
+    : readPropertiesFile(o.consumerConfig !== undefined ? '--consumer.config' : '--command-config', file);
   if (o.commandProperty) for (const [k, v] of parseKeyValues('--command-property', o.commandProperty)) props.set(k, v);
   if (o.include !== undefined) {
     try {

@@ -2,12 +2,11 @@ import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
 import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../cli/values.js';
-import { parseJavaProperties } from './java-properties.js';
-import { readTextFile } from './files.js';
+import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
 import type { ProduceOptions } from './produce-options.js';
-import type { PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
+import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { resolveFormat } from './report-config.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
 
@@ -25,9 +24,18 @@ const DEFAULT_RECORD_SIZE = 1024;
 /** Validates the produce options and resolves them into one frozen, fully defaulted config. */
 export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): ProduceConfig {
   const props = readProducerProps(o);
+  // Kafka: --transactional-id wins over transactional.id; either, or --transaction-duration-ms, turns
+  // transactions on. The id joins the properties so that Java's idempotence checks apply to it too.
+  const transactionDurationMs = o.transactionDurationMs !== undefined
+    ? parseInteger('--transaction-duration-ms', o.transactionDurationMs, 1)
+    : undefined;
+  const transactionalId = o.transactionalId ?? props.get('transactional.id')
+    ?? (transactionDurationMs !== undefined ? `performance-producer-${randomId()}` : undefined);
+  if (transactionalId !== undefined) props.set('transactional.id', transactionalId);
   const resolved = resolveProducerProps(props);
   resolved.warnings.forEach((w) => ctx.warn(w));
-  const producer = resolved.settings;
+  const settings = resolved.settings;
+  const producer = settings;
 
   const shard = resolveShard(o.shard);
   const stop = shardStop(resolveStop(o), shard);
@@ -46,16 +54,6 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   const warmupRecords = shardCount(parseInteger('--warmup-records', o.warmupRecords ?? '0', 0), shard);
   if (stop.kind === 'count' && warmupRecords >= stop.records) {
     throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
-  }
-
-  const transactionDurationMs = o.transactionDurationMs !== undefined
-    ? parseInteger('--transaction-duration-ms', o.transactionDurationMs, 1)
-    : undefined;
-  const transactionalId = o.transactionalId ?? producer.transactionalId
-    ?? (transactionDurationMs !== undefined ? `performance-producer-${randomId()}` : undefined);
-  const settings = transactionalId === undefined ? producer : Object.freeze({ ...producer, transactionalId, idempotence: true });
-  if (transactionalId !== undefined && settings.acks !== -1) {
-    throw new UsageError(`producer property acks: '${settings.acks}' cannot be used with transactions; it must be 'all'`);
   }
 
   const config: ProduceConfig = {
@@ -93,7 +91,7 @@ function readProducerProps(o: ProduceOptions): Map<string, string> {
   }
   const file = o.producerConfig ?? o.commandConfig;
   const fileFlag = o.producerConfig !== undefined ? '--producer.config' : '--command-config';
-  const props = file === undefined ? new Map<string, string>() : parseJavaProperties(readTextFile(fileFlag, file, true));
+  const props = file === undefined ? new Map<string, string>() : readPropertiesFile(fileFlag, file);
   // Kafka: properties on the command line take precedence over the file.
   for (const [flag, items] of [['--producer-props', o.producerProps], ['--command-property', o.commandProperty]] as const) {
     if (items) for (const [k, v] of parseKeyValues(flag, items)) props.set(k, v);
@@ -127,7 +125,8 @@ function resolvePayload(o: ProduceOptions): PayloadSpec {
     }
     const text = readTextFile('--payload-file', o.payloadFile);
     const parts = text.split(pattern);
-    if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    // Like Java's String.split: trailing empty payloads are dropped.
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
     if (parts.length === 0) throw badValue('--payload-file', o.payloadFile, 'holds no payloads');
     const encoder = new TextEncoder();
     return Object.freeze({ kind: 'file', path: resolvePath(o.payloadFile), payloads: Object.freeze(parts.map((p) => encoder.encode(p))) });
@@ -150,10 +149,13 @@ function resolveProducers(text: string | undefined): number {
   return parseInteger('--producers', text ?? '1', 1, 256);
 }
 
-export function resolveClient(text: string | undefined): 'kafkajs' {
+const CLIENTS: readonly ClientName[] = ['kafkajs', 'platformatic'];
+
+export function resolveClient(text: string | undefined): ClientName {
   const name = text ?? 'kafkajs';
-  if (name !== 'kafkajs') throw badValue('--client', name, 'is not a supported client (kafkajs)');
-  return name;
+  const client = CLIENTS.find((c) => c === name);
+  if (client === undefined) throw badValue('--client', name, `is not a supported client (${CLIENTS.join(', ')})`);
+  return client;
 }
 
 export function resolveTopic(text: string | undefined): string {

@@ -23,8 +23,8 @@ export type PayloadSpec =
 /** Where results go: Kafka's lines with our tables, Kafka's lines only, one JSON document, or Markdown. */
 export type OutputFormat = 'default' | 'kafka' | 'json' | 'markdown';
 
-/** The Kafka client library a worker drives. */
-export type ClientName = 'kafkajs';
+/** The Kafka client library a worker drives: kafkajs, or @platformatic/kafka. */
+export type ClientName = 'kafkajs' | 'platformatic';
 
 /** Topic creation when the topic is missing; undefined fields take the broker's defaults. */
 export interface TopicSpec {

@@ -71,7 +71,8 @@ export function summarizeLatency(h: Histogram): LatencySummary | undefined {
   const ms = (us: number) => us / 1000;
   return {
     avg: ms(h.mean),
-    min: ms(h.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : h.minNonZeroValue),
+    // Percentile 0 is the lowest recorded value (0 included); minNonZeroValue has no portable "empty" marker.
+    min: ms(h.getValueAtPercentile(0)),
     max: ms(h.maxValue),
     p50: ms(h.getValueAtPercentile(50)),
     p95: ms(h.getValueAtPercentile(95)),

@@ -30,9 +30,10 @@ export class StickyPartitioner {
   private pick(previous: number): number {
     const n = this.partitions.length;
     if (n === 1) return this.partitions[0]!;
-    // Another partition than the previous one, uniformly among the rest.
-    let i = Math.floor(this.random() * (previous === -1 ? n : n - 1));
-    if (previous !== -1 && this.partitions[i]! >= previous) i = Math.min(i + 1, n - 1);
+    // Another partition than the previous one, uniformly among the rest (positions, not partition numbers).
+    const prev = this.partitions.indexOf(previous);
+    let i = Math.floor(this.random() * (prev === -1 ? n : n - 1));
+    if (prev !== -1 && i >= prev) i++;
     return this.partitions[i]!;
   }
 }

@@ -30,9 +30,12 @@ interface Node {
   nextStart: number;
 }
 
+/** How a wait for buffer memory ended. */
+type MemoryWait = 'granted' | 'timed-out' | 'abandoned';
+
 interface MemoryWaiter {
   readonly bytes: number;
-  readonly resolve: () => void;
+  readonly resolve: (outcome: MemoryWait) => void;
   readonly timer: NodeJS.Timeout;
 }
 
@@ -93,9 +96,9 @@ export class BatchingProducer {
   send(value: Buffer, sendTimeMs: number, intendedMs: number): Promise<void> | undefined {
     const bytes = recordSizeInBatch(value.length, 0);
     if (this.bufferedBytes > 0 && this.bufferedBytes + bytes > this.s.bufferMemoryBytes) {
-      return this.waitForMemory(bytes).then((ok) => {
-        if (ok) this.append(value, sendTimeMs, intendedMs, bytes);
-        else {
+      return this.waitForMemory(bytes).then((outcome) => {
+        if (outcome === 'granted') this.append(value, sendTimeMs, intendedMs, bytes);
+        else if (outcome === 'timed-out') {
           this.m.bufferTimeouts++;
           this.o.listener.onFailed(1, value.length, 'TimeoutException');
         }
@@ -113,17 +116,30 @@ export class BatchingProducer {
     return new Promise((resolve) => this.flushWaiters.push(resolve));
   }
 
-  /** Drops what is not yet sent (at an interrupt); returns the number of records dropped. */
+  /**
+   * Drops what is not yet sent (at an interrupt), and the records still waiting for buffer memory; returns how
+   * many records were dropped. Their outcome is unknown to the caller: it counts them as abandoned.
+   */
   abandonUnsent(): number {
-    let dropped = 0;
+    let queued = 0;
+    let bytes = 0;
     for (const queue of this.queues.values()) {
-      for (const batch of queue) dropped += batch.count;
+      for (const batch of queue) {
+        queued += batch.count;
+        bytes += batch.bufferedBytes;
+      }
       queue.length = 0;
     }
-    this.pendingRecords -= dropped;
+    const waiting = this.waiters.splice(0);
+    for (const waiter of waiting) {
+      clearTimeout(waiter.timer);
+      waiter.resolve('abandoned');
+    }
+    this.pendingRecords -= queued;
+    this.bufferedBytes -= bytes;
     this.clearTimers();
     this.resolveFlushIfDone();
-    return dropped;
+    return queued + waiting.length;
   }
 
   private append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number): void {
@@ -147,17 +163,17 @@ export class BatchingProducer {
     if (closedOne) this.sendSoon();
   }
 
-  private waitForMemory(bytes: number): Promise<boolean> {
+  private waitForMemory(bytes: number): Promise<MemoryWait> {
     this.m.bufferWaits++;
     this.sendSoon(); // a full buffer makes every batch ready, as in Java
     return new Promise((resolve) => {
       const waiter: MemoryWaiter = {
         bytes,
-        resolve: () => resolve(true),
+        resolve,
         timer: setTimeout(() => {
           const i = this.waiters.indexOf(waiter);
           if (i !== -1) this.waiters.splice(i, 1);
-          resolve(false);
+          resolve('timed-out');
         }, this.s.maxBlockMs),
       };
       this.waiters.push(waiter);
@@ -171,7 +187,7 @@ export class BatchingProducer {
       if (this.bufferedBytes > 0 && this.bufferedBytes + next.bytes > this.s.bufferMemoryBytes) break;
       this.waiters.shift();
       clearTimeout(next.timer);
-      next.resolve();
+      next.resolve('granted');
     }
   }
 

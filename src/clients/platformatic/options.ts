@@ -1,0 +1,97 @@
+import zlib from 'node:zlib';
+import type { BaseOptions, ProducerOptions } from '@platformatic/kafka';
+import type { CompressionType, ProducerSettings } from '../../config/producer-config.js';
+import { SetupError, UsageError } from '../../errors.js';
+import type { ConnectionSpec } from '../port.js';
+
+/** Java's `metadata.max.age.ms`: leader changes show up sooner, through the errors of the requests. */
+const METADATA_MAX_AGE_MS = 300_000;
+
+/** Compression codecs this client has: gzip (zlib), snappy and lz4 (WASM), zstd where Node's zlib has it (22.15+). */
+export function platformaticCompression(hasZstd = typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function'): readonly CompressionType[] {
+  return hasZstd ? ['none', 'gzip', 'snappy', 'lz4', 'zstd'] : ['none', 'gzip', 'snappy', 'lz4'];
+}
+
+/** Rejects a codec this client cannot apply here, naming the property, rather than failing every request. */
+export function checkCompression(compression: CompressionType, available: readonly CompressionType[] = platformaticCompression()): void {
+  if (available.includes(compression)) return;
+  throw new UsageError(
+    `producer property compression.type: '${compression}' is not available with --client platformatic on Node ${process.versions.node} (it has ${available.join(', ')})`,
+    compression === 'zstd' ? 'zstd needs Node 22.15 or later' : undefined,
+  );
+}
+
+/** What every client of a run connects with: brokers, client id, timeouts. */
+export function baseOptions(c: ConnectionSpec): BaseOptions {
+  return {
+    clientId: c.clientId,
+    bootstrapBrokers: [...c.bootstrapServers],
+    connectTimeout: c.connectionTimeoutMs,
+    // `timeout` is what the broker is given; `requestTimeout` is how long the client waits for the answer.
+    timeout: c.requestTimeoutMs,
+    requestTimeout: c.requestTimeoutMs,
+    metadataMaxAge: METADATA_MAX_AGE_MS,
+    autocreateTopics: false,
+  };
+}
+
+/**
+ * The producer client's options. Batching and in-flight limits are perf-test's own (src/producer), so the
+ * connection must let every request our producer dispatches through at once: no lower cap than ours.
+ */
+export function producerOptions(c: ConnectionSpec, s: ProducerSettings): ProducerOptions<Buffer, Buffer, Buffer, Buffer> {
+  return {
+    ...baseOptions(c),
+    // Retries inside the client, bounded so that they end around delivery.timeout.ms like Java's.
+    retries: Math.min(s.retries, Math.ceil(s.deliveryTimeoutMs / Math.max(1, s.retryBackoffMaxMs))),
+    retryDelay: Math.max(1, s.retryBackoffMs),
+    // The client itself forces 1 for an idempotent producer: its sequence numbers allow no more.
+    maxInflights: s.idempotence ? 1 : s.maxInFlightPerConnection,
+    // Requests wait for a full socket to drain: with acks=0 that is the only back-pressure there is.
+    handleBackPressure: true,
+    acks: s.acks,
+    compression: s.compression,
+    idempotent: s.idempotence,
+    ...(s.transactionalId === undefined ? {} : { transactionalId: s.transactionalId }),
+  };
+}
+
+/** Describes a connection failure with the addresses tried, for a one-line error. */
+export function connectError(c: ConnectionSpec, e: unknown): SetupError {
+  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${errorDetail(e)}`,
+    'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
+}
+
+/** The innermost message of a client error (its errors nest: "metadata failed 3 times" > "Connection to ... failed"). */
+export function errorDetail(e: unknown): string {
+  const messages: string[] = [];
+  let cur: unknown = e;
+  for (let depth = 0; depth < 6 && cur instanceof Error; depth++) {
+    messages.push(cur.message);
+    const errors = (cur as { errors?: unknown }).errors;
+    cur = Array.isArray(errors) && errors.length > 0 ? errors[errors.length - 1] : cur.cause;
+  }
+  return messages.length === 0 ? String(e) : messages.join(': ');
+}
+
+/**
+ * The name a failed request is counted under: Kafka's error code name (NOT_ENOUGH_REPLICAS...) when the broker
+ * answered with one, else the client's error class (TimeoutError, NetworkError...).
+ */
+export function kafkaErrorName(e: unknown): string {
+  let fallback: string | undefined;
+  const visit = (cur: unknown, depth: number): string | undefined => {
+    if (depth > 6 || !(cur instanceof Error)) return undefined;
+    const apiId = (cur as { apiId?: unknown }).apiId;
+    if (typeof apiId === 'string' && apiId.length > 0) return apiId;
+    const name = cur.constructor.name;
+    if (fallback === undefined && name !== 'Error' && name !== 'MultipleErrors' && name !== 'ResponseError') fallback = name;
+    const errors = (cur as { errors?: unknown }).errors;
+    for (const inner of Array.isArray(errors) ? errors : []) {
+      const found = visit(inner, depth + 1);
+      if (found) return found;
+    }
+    return visit(cur.cause, depth + 1);
+  };
+  return visit(e, 0) ?? fallback ?? 'Error';
+}

@@ -1,0 +1,24 @@
+import { FIGURE_COLUMNS, bestMarks, figureText, footnotes, pctText, settingCells, settingColumns } from './table.js';
+import type { CompareResult } from './result.js';
+
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+/** The comparison as Markdown, for a CI job summary or a pull-request comment; best values in bold. */
+export function compareMarkdown(doc: CompareResult): string {
+  const marks = bestMarks(doc.scenarios);
+  const settings = settingColumns(doc);
+  const lines = [
+    `### perf-test compare: ${doc.scenarios.length} scenario(s)${doc.status === 'interrupted' ? ' (interrupted)' : ''}`,
+    '',
+    row(['#', ...settings, ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99']),
+    row(['---:', ...settings.map(() => '---'), ...FIGURE_COLUMNS.map(() => '---:'), '---:', '---:']),
+  ];
+  doc.scenarios.forEach((s, r) => {
+    const figures = FIGURE_COLUMNS.map((col, c) => (marks[c]![r] ? `**${figureText(col, s)}**` : figureText(col, s)));
+    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
+      : s.index === doc.baselineIndex ? ['baseline', 'baseline'] : ['-', '-'];
+    lines.push(row([String(s.index + 1), ...settingCells(doc, s).map((c) => `\`${c}\``), ...figures, ...change]));
+  });
+  const notes = footnotes(doc).map((n) => n.replace(/^\* best/, 'Bold: best'));
+  return [...lines, '', ...notes].join('\n');
+}

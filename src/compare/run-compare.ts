@@ -1,0 +1,113 @@
+import type { ProduceConfig } from '../config/types.js';
+import type { IntervalResult, ProduceResult } from '../report/result.js';
+import type { Progress, RunHooks, RunningProduce } from '../run/produce-run.js';
+import { buildCompareResult, type ScenarioRuns } from './figures.js';
+import type { CompareConfig, ScenarioPlan } from './config.js';
+import type { Scenario } from './matrix.js';
+import type { CompareResult } from './result.js';
+
+/** Starts one run: `startProduceRun` with a client, or a fake in tests. */
+export type StartRun = (config: ProduceConfig, hooks: RunHooks) => RunningProduce;
+
+/** Which run of a comparison is under way. */
+export interface RunPosition {
+  readonly scenario: Scenario;
+  readonly scenarioCount: number;
+  /** 1-based measured run of the scenario; 0 for its warmup run. */
+  readonly run: number;
+  readonly repeat: number;
+  /** Runs (warmups included) finished before this one, and in all. */
+  readonly runsDone: number;
+  readonly runsTotal: number;
+}
+
+/** What a comparison tells while it runs. */
+export interface CompareHooks {
+  onRunStart(at: RunPosition): void;
+  /** An interval of the current run, with the progress of the whole comparison. */
+  onInterval(interval: IntervalResult, at: RunPosition, overall: Progress): void;
+  onRunEnd(at: RunPosition, result: ProduceResult): void;
+  onNotice(line: string): void;
+}
+
+/** A comparison under way. */
+export interface RunningCompare {
+  readonly result: Promise<CompareResult>;
+  /** Stops the current run (it reports as interrupted), runs no other, and resolves with what finished. */
+  interrupt(): void;
+}
+
+/** A run's expected size, to weigh progress: records for count runs, ms for duration runs. */
+function weightOf(config: ProduceConfig): number {
+  return config.stop.kind === 'count' ? config.stop.records : config.stop.durationMs;
+}
+
+/** The whole comparison's progress from the runs' weights, how many are done, and the current run's fraction. */
+export function overallProgress(weights: readonly number[], done: number, currentFraction: number, elapsedMs: number): Progress {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const finished = weights.slice(0, done).reduce((a, b) => a + b, 0) + (weights[done] ?? 0) * currentFraction;
+  const fraction = total > 0 ? Math.min(1, finished / total) : 0;
+  return { fraction, remainingMs: fraction > 0 ? (elapsedMs * (1 - fraction)) / fraction : undefined };
+}
+
+/** The runs of a plan in order: its warmup (run 0), then each measured run. */
+function runsOf(plan: ScenarioPlan, repeat: number): Array<{ run: number; config: ProduceConfig }> {
+  const measured = Array.from({ length: repeat }, (_, i) => ({ run: i + 1, config: plan.config }));
+  return plan.warmup ? [{ run: 0, config: plan.warmup }, ...measured] : measured;
+}
+
+/** Runs every scenario one after another on the same workload, then builds the compare document. */
+export function startCompare(config: CompareConfig, startRun: StartRun, hooks: CompareHooks, now: () => number = Date.now): RunningCompare {
+  let interrupted = false;
+  let current: RunningProduce | undefined;
+  const result = (async () => {
+    const schedule = config.plans.flatMap((plan) => runsOf(plan, config.repeat).map((r) => ({ plan, ...r })));
+    const weights = schedule.map((s) => weightOf(s.config));
+    const startMs = now();
+    const finished: ScenarioRuns[] = [];
+    for (const [n, step] of schedule.entries()) {
+      if (interrupted) break;
+      const at: RunPosition = {
+        scenario: step.plan.scenario, scenarioCount: config.plans.length, run: step.run, repeat: config.repeat,
+        runsDone: n, runsTotal: schedule.length,
+      };
+      hooks.onRunStart(at);
+      current = startRun(step.config, {
+        onInterval: (i, p) => hooks.onInterval(i, at, overallProgress(weights, n, p.fraction, now() - startMs)),
+        onNotice: (line) => hooks.onNotice(line),
+      });
+      const r = await current.result;
+      current = undefined;
+      hooks.onRunEnd(at, r);
+      if (step.run > 0) record(finished, step.plan.scenario, r);
+    }
+    return buildCompareResult(finished, {
+      matrix: Object.fromEntries(config.axes.map((a) => [a.key, a.values])),
+      scenarioCount: config.plans.length,
+      repeat: config.repeat,
+      warmupRecords: config.warmupRecords,
+      baselineIndex: config.baselineIndex,
+      interrupted,
+    });
+  })();
+  return {
+    result,
+    interrupt: () => {
+      if (interrupted) return;
+      interrupted = true;
+      current?.interrupt();
+    },
+  };
+}
+
+/** Adds a run to its scenario: completed runs count; an interrupted one only while the scenario has none. */
+function record(finished: ScenarioRuns[], scenario: Scenario, r: ProduceResult): void {
+  let entry = finished.find((f) => f.index === scenario.index);
+  if (!entry) {
+    entry = { index: scenario.index, name: scenario.name, settings: scenario.settings, results: [] };
+    finished.push(entry);
+  }
+  const completed = entry.results.filter((x) => x.status === 'completed');
+  const results = r.status === 'completed' ? [...completed, r] : completed.length > 0 ? completed : [r];
+  finished[finished.indexOf(entry)] = { ...entry, results };
+}

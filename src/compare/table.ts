@@ -1,0 +1,91 @@
+import Table from 'cli-table3';
+import { formatMs } from '../report/summary-table.js';
+import { halfRangePct } from './figures.js';
+import type { CompareResult, ScenarioResult, Spread } from './result.js';
+
+/** A column of figures: its heading, how to read a scenario, and which way is better. */
+interface FigureColumn {
+  readonly head: string;
+  readonly value: (s: ScenarioResult) => Spread | number | null;
+  readonly better: 'higher' | 'lower';
+  readonly format: (n: number) => string;
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The figure columns of the comparison, shared by the table, Markdown and HTML views. */
+export const FIGURE_COLUMNS: readonly FigureColumn[] = [
+  { head: 'records/s', value: (s) => s.figures.recordsPerSec, better: 'higher', format: count },
+  { head: 'MB/s', value: (s) => s.figures.mbPerSec, better: 'higher', format: (n) => n.toFixed(2) },
+  { head: 'p50 ms', value: (s) => s.figures.latencyMs?.p50 ?? null, better: 'lower', format: formatMs },
+  { head: 'p95 ms', value: (s) => s.figures.latencyMs?.p95 ?? null, better: 'lower', format: formatMs },
+  { head: 'p99 ms', value: (s) => s.figures.latencyMs?.p99 ?? null, better: 'lower', format: formatMs },
+  { head: 'p99.9 ms', value: (s) => s.figures.latencyMs?.p999 ?? null, better: 'lower', format: formatMs },
+  { head: 'max ms', value: (s) => s.figures.latencyMs?.max ?? null, better: 'lower', format: formatMs },
+  { head: 'errors', value: (s) => s.figures.failed, better: 'lower', format: count },
+];
+
+const numberOf = (v: Spread | number | null): number | null => (v === null ? null : typeof v === 'number' ? v : v.median);
+
+/** For each column, whether each scenario holds its best value (ties all marked; nothing marked for one scenario). */
+export function bestMarks(scenarios: readonly ScenarioResult[]): boolean[][] {
+  return FIGURE_COLUMNS.map((col) => {
+    const values = scenarios.map((s) => numberOf(col.value(s)));
+    const known = values.filter((v): v is number => v !== null);
+    if (scenarios.length < 2 || known.length === 0) return values.map(() => false);
+    const best = col.better === 'higher' ? Math.max(...known) : Math.min(...known);
+    return values.map((v) => v === best);
+  });
+}
+
+/** A figure, with `±x%` (half the range over runs) when the scenario ran more than once. */
+export function figureText(col: FigureColumn, s: ScenarioResult): string {
+  const v = col.value(s);
+  if (v === null) return '-';
+  if (typeof v === 'number') return col.format(v);
+  const text = col.format(v.median);
+  return s.figures.runs > 1 ? `${text} ±${halfRangePct(v).toFixed(1)}%` : text;
+}
+
+export function pctText(pct: number | null): string {
+  if (pct === null) return '-';
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+}
+
+/** The columns naming a scenario: each varied setting, or the scenario's name when nothing was varied. */
+export function settingColumns(doc: CompareResult): readonly string[] {
+  const keys = Object.keys(doc.matrix);
+  return keys.length > 0 ? keys : ['scenario'];
+}
+
+export function settingCells(doc: CompareResult, s: ScenarioResult): string[] {
+  const keys = Object.keys(doc.matrix);
+  return keys.length > 0 ? keys.map((k) => s.settings[k] ?? '-') : [s.name];
+}
+
+/** Lines under every view of the comparison: what the marks, the ± and the changes mean. */
+export function footnotes(doc: CompareResult): string[] {
+  const base = doc.scenarios.find((s) => s.index === doc.baselineIndex);
+  const lines = doc.scenarios.length > 1 ? ['* best in its column.'] : [];
+  if (base && doc.scenarios.length > 1) lines.push(`Changes (Δ) are against scenario ${base.index + 1} (${base.name}).`);
+  if (doc.repeat > 1) lines.push(`Figures are medians of ${doc.repeat} runs; ± is half their range. Errors are summed over runs.`);
+  if (doc.status === 'interrupted') lines.push(`Interrupted: ${doc.scenarios.length} of ${doc.scenarioCount} scenarios shown.`);
+  return lines;
+}
+
+/** The comparison as a terminal table: one row per scenario. */
+export function compareTable(doc: CompareResult): string {
+  const marks = bestMarks(doc.scenarios);
+  const table = new Table({
+    head: ['#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99'],
+    style: { head: [], border: [] },
+  });
+  doc.scenarios.forEach((s, row) => {
+    const figures = FIGURE_COLUMNS.map((col, c) => `${figureText(col, s)}${marks[c]![row] ? ' *' : ''}`);
+    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
+      : s.index === doc.baselineIndex ? ['baseline', 'baseline'] : ['-', '-'];
+    const status = s.result.status === 'interrupted' ? ' (interrupted)' : '';
+    table.push([`${s.index + 1}${status}`, ...settingCells(doc, s), ...figures, ...change]);
+  });
+  return [table.toString(), ...footnotes(doc)].join('\n');
+}

@@ -1,0 +1,103 @@
+import { decodeHistogram } from '../../metrics/histogram.js';
+import type { CompareResult, ScenarioResult } from '../../compare/result.js';
+
+/** Points per decade of the percentile axis: 90%, 99%, 99.9%... each get this many. */
+const STEPS_PER_DECADE = 20;
+
+/** Series colours, readable on white and for the common colour-vision deficiencies (Tableau 10). */
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** One line or bar series of a chart. */
+export interface SeriesData {
+  readonly label: string;
+  readonly color: string;
+  /** Dashed lines mark the secondary latency views (intended send, end to end). */
+  readonly dash: boolean;
+  readonly values: ReadonlyArray<number | null>;
+}
+
+/** A chart's data in uPlot's aligned form: one x array, and series of the same length. */
+export interface ChartData {
+  readonly x: readonly number[];
+  readonly series: readonly SeriesData[];
+}
+
+/** Everything the page's charts draw, computed here so the page only plots. */
+export interface ReportCharts {
+  /** Bars: scenario i's records/s at x = i (null elsewhere, so each bar takes its scenario's colour). */
+  readonly throughput: ChartData & { readonly names: readonly string[] };
+  /** x = 1 / (1 - percentile/100), on a log scale (HdrHistogram's percentile distribution view); y = ms. */
+  readonly percentiles: ChartData;
+  /** x = seconds since the run started; y = records/s per interval. */
+  readonly throughputOverTime: ChartData;
+  /** x = seconds since the run started; y = the interval's p99 in ms. */
+  readonly p99OverTime: ChartData;
+}
+
+export function colorOf(index: number): string {
+  return PALETTE[index % PALETTE.length]!;
+}
+
+/** The x positions of the percentile curve: 1 (0%), then STEPS_PER_DECADE per decade up to `count`. */
+export function percentileAxis(count: number): number[] {
+  const steps = Math.ceil(Math.log10(Math.max(count, 1)) * STEPS_PER_DECADE);
+  return Array.from({ length: steps + 1 }, (_, k) => Number((10 ** (k / STEPS_PER_DECADE)).toPrecision(6)));
+}
+
+/** The latency at each x of the axis, in ms, up to the histogram's count (beyond it, no record tells). */
+export function percentileCurve(base64: string, x: readonly number[]): Array<number | null> {
+  const h = decodeHistogram(base64);
+  return x.map((v) => (h.totalCount > 0 && v <= Math.max(h.totalCount, 1) ? h.getValueAtPercentile(100 * (1 - 1 / v)) / 1000 : null));
+}
+
+/** The histograms a scenario's curve is drawn from: send -> ack, then the secondary views it has. */
+function histogramsOf(s: ScenarioResult): Array<{ label: string; base64: string; dash: boolean }> {
+  const r = s.result;
+  const out = [{ label: s.name, base64: r.histogram, dash: false }];
+  if (r.intendedHistogram) out.push({ label: `${s.name} (from intended send)`, base64: r.intendedHistogram, dash: true });
+  if (r.endToEndHistogram) out.push({ label: `${s.name} (end to end)`, base64: r.endToEndHistogram, dash: true });
+  return out;
+}
+
+/** Aligns per-scenario (x, y) points on the union of their x values, null where a scenario has no point. */
+export function alignSeries(points: ReadonlyArray<ReadonlyArray<readonly [number, number | null]>>): { x: number[]; values: Array<Array<number | null>> } {
+  const x = [...new Set(points.flatMap((p) => p.map(([t]) => t)))].sort((a, b) => a - b);
+  const at = new Map(x.map((t, i) => [t, i]));
+  const values = points.map((p) => {
+    const v: Array<number | null> = x.map(() => null);
+    for (const [t, y] of p) v[at.get(t)!] = y;
+    return v;
+  });
+  return { x, values };
+}
+
+function overTime(doc: CompareResult, pick: (i: ScenarioResult['result']['intervals'][number]) => number | null): ChartData {
+  const { x, values } = alignSeries(doc.scenarios.map((s) => s.result.intervals.map((i) => [i.elapsedMs / 1000, pick(i)] as const)));
+  return { x, series: doc.scenarios.map((s, n) => ({ label: s.name, color: colorOf(n), dash: false, values: values[n]! })) };
+}
+
+/** The data of every chart of the report. */
+export function reportCharts(doc: CompareResult): ReportCharts {
+  const names = doc.scenarios.map((s) => s.name);
+  const throughput = {
+    names,
+    x: names.map((_, i) => i),
+    series: doc.scenarios.map((s, n) => ({
+      label: s.name, color: colorOf(n), dash: false, values: names.map((_, i) => (i === n ? s.figures.recordsPerSec.median : null)),
+    })),
+  };
+  const maxCount = Math.max(1, ...doc.scenarios.map((s) => s.result.records.acked));
+  const axis = percentileAxis(maxCount);
+  const percentiles = {
+    x: axis,
+    series: doc.scenarios.flatMap((s, n) => histogramsOf(s).map((h) => ({
+      label: h.label, color: colorOf(n), dash: h.dash, values: percentileCurve(h.base64, axis),
+    }))),
+  };
+  return {
+    throughput,
+    percentiles,
+    throughputOverTime: overTime(doc, (i) => i.throughput.recordsPerSec),
+    p99OverTime: overTime(doc, (i) => i.latencyMs?.p99 ?? null),
+  };
+}

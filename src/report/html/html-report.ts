@@ -1,0 +1,104 @@
+import type { CompareResult, ScenarioResult } from '../../compare/result.js';
+import { FIGURE_COLUMNS, bestMarks, figureText, footnotes, pctText, settingCells, settingColumns } from '../../compare/table.js';
+import { chartAssets, type ChartAssets } from './assets.js';
+import { reportCharts, colorOf } from './chart-data.js';
+import { CLIENT_SCRIPT } from './client-script.js';
+import { PAGE_STYLE } from './style.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text for a <script> element: nothing in it may close the element early. */
+function scriptText(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+function title(doc: CompareResult): string {
+  const keys = Object.keys(doc.matrix);
+  if (keys.length > 0) return `perf-test compare: ${keys.join(' × ')}`;
+  const first = doc.scenarios[0];
+  if (doc.scenarios.length === 1 && first) return `perf-test: ${first.result.records.acked.toLocaleString('en-US')} records to ${first.result.config.topic}`;
+  return `perf-test report: ${doc.scenarios.length} results`;
+}
+
+/** The shared workload, from the first scenario's settings; the varied settings are left to the table. */
+function workload(doc: CompareResult): Array<[string, string]> {
+  const c = doc.scenarios[0]?.result.config;
+  if (!c) return [];
+  const varied = new Set(Object.keys(doc.matrix));
+  const rows: Array<[string, string | number | boolean | null]> = [
+    ['records', c.numRecords], ['duration', c.durationMs === null ? null : `${c.durationMs / 1000} s`],
+    ['record-size', c.recordSizeBytes === null ? c.payload : `${c.recordSizeBytes} B`],
+    ['throughput', c.throughputLimit === null ? 'no cap' : `${c.throughputLimit} records/s`],
+    ['producers', c.producers], ['client', c.client], ['warmup-records', c.warmupRecords || null],
+    ...(['acks', 'batch.size', 'linger.ms', 'compression.type', 'enable.idempotence'] as const).map((k): [string, string | number | boolean | null] => [k, c.producer[k] ?? null]),
+    ['bootstrap servers', c.bootstrapServers.join(',')],
+  ];
+  if (doc.repeat > 1) rows.push(['runs per scenario', `${doc.repeat} (median shown)`]);
+  if (doc.warmupRecords > 0) rows.push(['warmup run', `${doc.warmupRecords} records before each scenario`]);
+  return rows.filter(([k, v]) => v !== null && !varied.has(k)).map(([k, v]) => [k, String(v)]);
+}
+
+function summaryTable(doc: CompareResult): string {
+  const marks = bestMarks(doc.scenarios);
+  const head = ['', '#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99'];
+  const row = (s: ScenarioResult, r: number) => {
+    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
+      : s.index === doc.baselineIndex && doc.scenarios.length > 1 ? ['baseline', 'baseline'] : ['-', '-'];
+    const cells = [
+      `<td><span class="swatch" style="background:${colorOf(r)}"></span></td>`,
+      `<td>${s.index + 1}${s.result.status === 'interrupted' ? ' (interrupted)' : ''}</td>`,
+      ...settingCells(doc, s).map((c) => `<td class="setting">${escapeHtml(c)}</td>`),
+      ...FIGURE_COLUMNS.map((col, c) => `<td class="num${marks[c]![r] ? ' best' : ''}">${escapeHtml(figureText(col, s))}</td>`),
+      ...change.map((t) => `<td class="num">${escapeHtml(t)}</td>`),
+    ];
+    return `<tr>${cells.join('')}</tr>`;
+  };
+  return `<table class="summary"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>${doc.scenarios.map(row).join('\n')}</tbody></table>
+<p class="notes">${footnotes(doc).map((n) => escapeHtml(n.replace(/^\* best/, 'Bold: best'))).join('<br>')}</p>`;
+}
+
+function section(id: string, heading: string, note: string): string {
+  return `<section><h2>${escapeHtml(heading)}</h2><p class="notes">${escapeHtml(note)}</p><div class="chart" id="${id}"></div></section>`;
+}
+
+/**
+ * One self-contained HTML page of a comparison (or of a single run, as a one-scenario comparison): a summary
+ * table, throughput per scenario, latency percentile curves on a log scale, and throughput and p99 over time.
+ * uPlot and the data are inlined, so the file opens offline; a Content-Security-Policy forbids any request.
+ */
+export function htmlReport(doc: CompareResult, assets: ChartAssets = chartAssets()): string {
+  const data = JSON.stringify({ charts: reportCharts(doc) }).replace(/</g, '\\u003c');
+  const heading = title(doc);
+  const when = `${doc.startedAt} to ${doc.endedAt}${doc.status === 'interrupted' ? ' (interrupted)' : ''}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(heading)}</title>
+<style>${assets.style}</style>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(heading)}</h1>
+<p class="notes">${escapeHtml(when)} · perf-test ${escapeHtml(doc.tool.version)}</p>
+<dl class="workload">${workload(doc).map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
+</header>
+<main>
+${summaryTable(doc)}
+${doc.scenarios.length > 1 ? section('chart-throughput', 'Throughput per scenario', 'Records acknowledged per second (median over runs).') : ''}
+${section('chart-percentiles', 'Latency by percentile', 'Send to acknowledgement, from the HdrHistograms of all records: the x axis is logarithmic, so the tail (99%, 99.9%...) gets room. Dashed: from the intended send time, or end to end, where the run has them.')}
+${section('chart-throughput-time', 'Throughput over time', 'Records acknowledged per second in each reporting interval.')}
+${section('chart-p99-time', 'p99 latency over time', 'The 99th percentile of send-to-ack latency in each reporting interval.')}
+</main>
+<script id="report-data" type="application/json">${data}</script>
+<script>${scriptText(assets.script)}</script>
+<script>${scriptText(CLIENT_SCRIPT)}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { RecordBatch } from '../../../src/producer/batch.js';
+import { recordSizeInBatch } from '../../../src/producer/record-size.js';
+
+describe('RecordBatch', () => {
+  it('starts empty, with the batch header counted', () => {
+    const b = new RecordBatch(3, 100, 16384, true);
+    expect(b.partition).toBe(3);
+    expect(b.createdMs).toBe(100);
+    expect(b.count).toBe(0);
+    expect(b.sizeBytes).toBe(61);
+    expect(b.valueBytes).toBe(0);
+    expect(b.closed).toBe(false);
+  });
+
+  it('keeps each record\'s value, send time and intended time', () => {
+    const b = new RecordBatch(0, 0, 16384, true);
+    expect(b.tryAppend(Buffer.from('ab'), 1.5, 1)).toBe(true);
+    expect(b.tryAppend(Buffer.from('cde'), 2.5, 2)).toBe(true);
+    expect(b.values.map((v) => v.toString())).toEqual(['ab', 'cde']);
+    expect(b.sendTimesMs).toEqual([1.5, 2.5]);
+    expect(b.intendedTimesMs).toEqual([1, 2]);
+    expect(b.valueBytes).toBe(5);
+    expect(b.sizeBytes).toBe(61 + recordSizeInBatch(2, 0) + recordSizeInBatch(3, 1));
+  });
+
+  it('keeps intended send times only when asked to (rate-capped runs)', () => {
+    const b = new RecordBatch(0, 0, 16384, false);
+    b.tryAppend(Buffer.from('a'), 3, 1);
+    expect(b.sendTimesMs).toEqual([3]);
+    expect(b.intendedTimesMs).toEqual([]);
+  });
+
+  it('holds 16 records of 1000 bytes in 16384 bytes: 61 + 16 * 1010 = 16221, a 17th would make 17231', () => {
+    const b = new RecordBatch(0, 0, 16384, true);
+    const value = Buffer.alloc(1000);
+    let appended = 0;
+    while (b.tryAppend(value, 0, 0)) appended++;
+    expect(appended).toBe(16);
+    expect(b.count).toBe(16);
+    expect(b.sizeBytes).toBe(16221);
+    expect(b.valueBytes).toBe(16000);
+  });
+
+  it('counts the offset delta\'s varint: records from the 65th take one byte more', () => {
+    const b = new RecordBatch(0, 0, 1_000_000, true);
+    for (let i = 0; i < 65; i++) b.tryAppend(Buffer.alloc(10), 0, 0);
+    expect(b.sizeBytes).toBe(61 + 64 * 18 + 19);
+  });
+
+  it('always takes a first record, even one larger than the batch', () => {
+    const b = new RecordBatch(0, 0, 100, true);
+    expect(b.tryAppend(Buffer.alloc(500), 0, 0)).toBe(true);
+    expect(b.tryAppend(Buffer.alloc(1), 0, 0)).toBe(false);
+    expect(b.count).toBe(1);
+    expect(b.valueBytes).toBe(500);
+  });
+
+  it('refuses a record that does not fit and stays unchanged', () => {
+    const b = new RecordBatch(0, 0, 61 + 18 + 18, true);
+    expect(b.tryAppend(Buffer.alloc(10), 0, 0)).toBe(true);
+    expect(b.tryAppend(Buffer.alloc(10), 0, 0)).toBe(true); // exactly full
+    expect(b.tryAppend(Buffer.alloc(1), 5, 5)).toBe(false);
+    expect(b.count).toBe(2);
+    expect(b.sizeBytes).toBe(97);
+    expect(b.sendTimesMs).toEqual([0, 0]);
+  });
+});
