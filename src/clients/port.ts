@@ -65,6 +65,8 @@ export interface AdminPort {
   connect(): Promise<void>;
   /** Creates the topic if it is missing; returns its partition count and whether it was created. */
   ensureTopic(spec: TopicSpec): Promise<{ readonly partitions: number; readonly created: boolean }>;
+  /** The names of the cluster's topics. */
+  listTopics(): Promise<string[]>;
   /** Sum over partitions of (end offset - start offset): the records the topic holds. */
   countRecords(topic: string): Promise<number>;
   /** Each partition's end offset (the next offset to be written). */

@@ -8,6 +8,10 @@ import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ConsumeTask } from '../worker/protocol.js';
 import type { Progress } from './produce-run.js';
 import { TOOL_VERSION } from './version.js';
+import { clientFactory } from '../clients/registry.js';
+import type { ClientFactory } from '../clients/port.js';
+import { connectionSpec } from './connection.js';
+import { SetupError } from '../errors.js';
 
 /** What a consume run tells while it runs. */
 export interface ConsumeHooks {
@@ -40,7 +44,25 @@ export function startConsumeRun(config: ConsumeConfig, hooks: ConsumeHooks): Run
   return { result: run(config, hooks, interrupted), interrupt: () => interrupt() };
 }
 
+/** Checks that there is something to read, so a typo is a clear error rather than a silent timeout. */
+async function checkTopics(config: ConsumeConfig, client: ClientFactory): Promise<void> {
+  const admin = client.createAdmin(connectionSpec(config));
+  try {
+    await admin.connect();
+    const topics = await admin.listTopics();
+    if (config.topic !== undefined && !topics.includes(config.topic)) {
+      throw new SetupError(`topic '${config.topic}' does not exist at ${config.bootstrapServers.join(',')}`, 'check --topic');
+    }
+    if (config.include !== undefined && !topics.some((t) => new RegExp(config.include!).test(t))) {
+      throw new SetupError(`no topic matches --include '${config.include}' at ${config.bootstrapServers.join(',')}`);
+    }
+  } finally {
+    void admin.disconnect().catch(() => undefined);
+  }
+}
+
 async function run(config: ConsumeConfig, hooks: ConsumeHooks, interrupted: Promise<void>): Promise<ConsumeResult> {
+  await checkTopics(config, clientFactory(config.client));
   const clock = processClock();
   const pool = new WorkerPool(consumeTasks(config, false));
   try {

@@ -152,6 +152,10 @@ class KafkajsAdmin implements AdminPort {
     return { partitions: topics[0]?.partitions.length ?? 0, created };
   }
 
+  async listTopics(): Promise<string[]> {
+    return this.admin.listTopics();
+  }
+
   async endOffsets(topic: string): Promise<Record<number, string>> {
     const offsets = await this.admin.fetchTopicOffsets(topic);
     return Object.fromEntries(offsets.map((o) => [o.partition, o.high]));

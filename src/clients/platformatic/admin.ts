@@ -42,6 +42,10 @@ export class PlatformaticAdmin implements AdminPort {
     return { partitions: await this.waitForLeaders(spec.name), created };
   }
 
+  async listTopics(): Promise<string[]> {
+    return this.admin.listTopics();
+  }
+
   async endOffsets(topic: string): Promise<Record<number, string>> {
     const latest = await this.offsets(topic, LATEST);
     return Object.fromEntries([...latest].map(([p, o]) => [p, o.toString()]));
