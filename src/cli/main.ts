@@ -14,6 +14,8 @@ import { evaluateAssertions, type GateInput, type GateOutcome } from '../gate/as
 import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
 import { ReportOutput, type Streams } from './output.js';
+import { runCompareCommand } from './compare-command.js';
+import { runReportCommand } from './report-command.js';
 
 const processStreams: Streams = {
   out: (text) => process.stdout.write(text + '\n'),
@@ -31,6 +33,10 @@ export async function main(argv: readonly string[], streams: Streams = processSt
     switch (command.kind) {
       case 'exit':
         return command.exitCode;
+      case 'compare':
+        return await runCompareCommand(command.options, streams);
+      case 'report':
+        return runReportCommand(command.files, command.options, streams);
       case 'merge': {
         const report = resolveReportConfig(command.options);
         const merged = mergeResults(command.files.map(readResult));

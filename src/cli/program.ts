@@ -4,6 +4,7 @@ import type { ProduceOptions } from '../config/produce-options.js';
 import type { ReportOptions } from '../config/report-config.js';
 import type { ConsumeOptions } from '../config/consume-options.js';
 import type { EndToEndOptions } from '../config/e2e-options.js';
+import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
 
 /** What the command line asks for. The only place that knows commander. */
@@ -12,7 +13,9 @@ export type ParsedCommand =
   | { readonly kind: 'produce'; readonly options: ProduceOptions }
   | { readonly kind: 'consume'; readonly options: ConsumeOptions }
   | { readonly kind: 'e2e'; readonly options: EndToEndOptions }
-  | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions };
+  | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions }
+  | { readonly kind: 'compare'; readonly options: CompareOptions }
+  | { readonly kind: 'report'; readonly files: readonly string[]; readonly options: ReportOptions };
 
 const EXAMPLES = `
 Examples:
@@ -44,6 +47,27 @@ Examples:
 Counts are summed and HdrHistograms merged, so percentiles are those of all records.
 `;
 
+const COMPARE_HELP = `
+Examples:
+  # acks x batch.size: 4 scenarios of 20,000 records, each on a fresh topic; a table, and an HTML report:
+  perf-test compare --matrix acks=1,all --matrix batch.size=16384,131072 --num-records 20000 --html report.html
+  # Median of 3 runs each after a 5,000-record warmup, against the second scenario, as one JSON document:
+  perf-test compare --matrix compression.type=none,lz4,zstd --matrix record-size=100,1024 --num-records 100000 \\
+            --repeat 3 --warmup 5000 --baseline-scenario 2 --json > compare.json
+
+A matrix key is a producer property (acks, batch.size, linger.ms, compression.type...) or one of the flags
+record-size, producers, client, throughput, num-records, duration, partitions, replication-factor,
+warmup-records, transaction-duration-ms. Every other option is the shared workload. --assert judges each scenario.
+`;
+
+const REPORT_HELP = `
+Examples:
+  perf-test report compare.json --html compare.html
+  perf-test report before.json after.json --markdown --html before-after.html
+
+Shows saved --json results (of a run, merge, e2e or compare) as a comparison table, and writes the HTML report.
+`;
+
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Output and gate options, shared by every command that ends in a result. */
@@ -53,6 +77,7 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--json', 'same as --format json: one JSON document on stdout, progress on stderr'))
     .addOption(new Option('--markdown', 'same as --format markdown: a Markdown report for CI summaries and PR comments'))
     .addOption(new Option('--hdr-log <file>', 'write the interval latency histograms as an HdrHistogram log (format 1.3)'))
+    .addOption(new Option('--html <file>', 'write a self-contained HTML report with charts (opens offline)'))
     .addOption(new Option('--assert <expr>', 'a gate, repeatable: "p99 < 50ms", "throughput >= 10000 rec/s", "errors == 0"; exit 1 if one fails').argParser(collect))
     .addOption(new Option('--baseline <file>', 'an earlier --json result; exit 1 if throughput or p99 regressed beyond --max-regression'))
     .addOption(new Option('--max-regression <pct>', 'largest allowed regression against --baseline (default: 10%)'))
@@ -118,8 +143,8 @@ function commandOf(name: string, description: string): Command {
 function buildProgram(): Command {
   const program = new Command('perf-test')
     .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
-      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge.')
-    .usage('[options]   (or: perf-test consume|e2e|merge ...; perf-test <command> --help)')
+      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge, compare, report.')
+    .usage('[options]   (or: perf-test consume|e2e|merge|compare|report ...; perf-test <command> --help)')
     // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
     .enablePositionalOptions()
     .helpOption('-h, --help', 'show this help')
@@ -166,8 +191,20 @@ function buildProgram(): Command {
     .argument('<results...>', 'JSON result files');
   addReportOptions(merge).addHelpText('after', MERGE_HELP);
 
-  for (const sub of [consume, e2e, merge]) program.addCommand(sub);
-  for (const cmd of [program, consume, e2e, merge]) {
+  const compare = commandOf('compare', 'Run scenarios one after another on the same workload and compare them side by side');
+  addProduceOptions(compare, 'a fresh one per scenario')
+    .addOption(new Option('--matrix <key=v1,v2...>', 'a setting and its values, repeatable: the scenarios are every combination').argParser(collect))
+    .addOption(new Option('--repeat <n>', 'runs per scenario; the table shows the median and ± half the range (default: 1)'))
+    .addOption(new Option('--warmup <records>', 'an unmeasured run of this many records before each scenario (default: none)'))
+    .addOption(new Option('--baseline-scenario <n|settings>', 'the scenario changes are measured against: a number or e.g. acks=all,batch.size=16384 (default: 1)'));
+  addReportOptions(compare).addHelpText('after', COMPARE_HELP);
+
+  const report = commandOf('report', 'Show saved --json results side by side, and write the HTML report (--html)')
+    .argument('<results...>', 'JSON files of perf-test runs, merges, e2e runs or a compare');
+  addReportOptions(report).addHelpText('after', REPORT_HELP);
+
+  for (const sub of [consume, e2e, merge, compare, report]) program.addCommand(sub);
+  for (const cmd of [program, consume, e2e, merge, compare, report]) {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => {} });
   }
@@ -208,6 +245,7 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
   }
   const c = chosen!;
   if (c.name === 'merge') return { kind: 'merge', files: c.args, options: c.opts as ReportOptions };
+  if (c.name === 'report') return { kind: 'report', files: c.args, options: c.opts as ReportOptions };
   if (c.args.length > 0) {
     throw new UsageError(`unexpected argument '${c.args[0]}': perf-test ${c.name === 'produce' ? '' : `${c.name} `}takes options only (a value goes right after its flag)`, 'see perf-test --help');
   }
@@ -216,6 +254,8 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
     case 'e2e':
       return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
+    case 'compare':
+      return { kind: 'compare', options: { ...(c.opts as CompareOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     default:
       return { kind: 'produce', options: { ...(c.opts as ProduceOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
   }

@@ -27,13 +27,14 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
 
 const numberOf = (v: Spread | number | null): number | null => (v === null ? null : typeof v === 'number' ? v : v.median);
 
-/** For each column, whether each scenario holds its best value (ties all marked; nothing marked for one scenario). */
+/** For each column, whether each scenario holds its best value (ties for best all marked). */
 export function bestMarks(scenarios: readonly ScenarioResult[]): boolean[][] {
   return FIGURE_COLUMNS.map((col) => {
     const values = scenarios.map((s) => numberOf(col.value(s)));
     const known = values.filter((v): v is number => v !== null);
-    if (scenarios.length < 2 || known.length === 0) return values.map(() => false);
     const best = col.better === 'higher' ? Math.max(...known) : Math.min(...known);
+    // A column where every scenario ties has no best.
+    if (scenarios.length < 2 || known.length === 0 || known.every((v) => v === best)) return values.map(() => false);
     return values.map((v) => v === best);
   });
 }

@@ -65,11 +65,13 @@ export const CLIENT_SCRIPT = String.raw`
       .concat(c.percentiles.series.map(function (s) { var o = line(s); o.value = function (u, v) { return ms(v) + ' ms'; }; return o; })),
   }, c.percentiles);
 
-  [['chart-throughput-time', c.throughputOverTime, 'records/s', count],
-    ['chart-p99-time', c.p99OverTime, 'p99 (ms)', ms]].forEach(function (spec) {
+  [['chart-throughput-time', c.throughputOverTime, 'records/s', count, true],
+    ['chart-p99-time', c.p99OverTime, 'p99 (ms)', ms, false]].forEach(function (spec) {
+    var yAxis = { label: spec[2], size: 80 };
+    if (spec[4]) yAxis.values = function (u, v) { return v.map(spec[3]); };
     chart(spec[0], {
       scales: { x: { time: false }, y: { range: fromZero } },
-      axes: [{ label: 'seconds since the run started' }, { label: spec[2], size: 80, values: function (u, v) { return v.map(spec[3]); } }],
+      axes: [{ label: 'seconds since the run started' }, yAxis],
       series: [{ label: 's', value: function (u, v) { return v == null ? '-' : v.toFixed(1) + ' s'; } }]
         .concat(spec[1].series.map(function (s) { var o = line(s); o.value = function (u, v) { return spec[3](v); }; return o; })),
     }, spec[1]);
