@@ -9,20 +9,22 @@ interface FigureColumn {
   readonly value: (s: ScenarioResult) => Spread | number | null;
   readonly better: 'higher' | 'lower';
   readonly format: (n: number) => string;
+  /** Whether the cell shows the spread over repeated runs (the headline figures only, to keep rows short). */
+  readonly spread: boolean;
 }
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The figure columns of the comparison, shared by the table, Markdown and HTML views. */
 export const FIGURE_COLUMNS: readonly FigureColumn[] = [
-  { head: 'records/s', value: (s) => s.figures.recordsPerSec, better: 'higher', format: count },
-  { head: 'MB/s', value: (s) => s.figures.mbPerSec, better: 'higher', format: (n) => n.toFixed(2) },
-  { head: 'p50 ms', value: (s) => s.figures.latencyMs?.p50 ?? null, better: 'lower', format: formatMs },
-  { head: 'p95 ms', value: (s) => s.figures.latencyMs?.p95 ?? null, better: 'lower', format: formatMs },
-  { head: 'p99 ms', value: (s) => s.figures.latencyMs?.p99 ?? null, better: 'lower', format: formatMs },
-  { head: 'p99.9 ms', value: (s) => s.figures.latencyMs?.p999 ?? null, better: 'lower', format: formatMs },
-  { head: 'max ms', value: (s) => s.figures.latencyMs?.max ?? null, better: 'lower', format: formatMs },
-  { head: 'errors', value: (s) => s.figures.failed, better: 'lower', format: count },
+  { head: 'records/s', value: (s) => s.figures.recordsPerSec, better: 'higher', format: count, spread: true },
+  { head: 'MB/s', value: (s) => s.figures.mbPerSec, better: 'higher', format: (n) => n.toFixed(2), spread: false },
+  { head: 'p50 ms', value: (s) => s.figures.latencyMs?.p50 ?? null, better: 'lower', format: formatMs, spread: false },
+  { head: 'p95 ms', value: (s) => s.figures.latencyMs?.p95 ?? null, better: 'lower', format: formatMs, spread: false },
+  { head: 'p99 ms', value: (s) => s.figures.latencyMs?.p99 ?? null, better: 'lower', format: formatMs, spread: true },
+  { head: 'p99.9 ms', value: (s) => s.figures.latencyMs?.p999 ?? null, better: 'lower', format: formatMs, spread: false },
+  { head: 'max ms', value: (s) => s.figures.latencyMs?.max ?? null, better: 'lower', format: formatMs, spread: false },
+  { head: 'errors', value: (s) => s.figures.failed, better: 'lower', format: count, spread: false },
 ];
 
 const numberOf = (v: Spread | number | null): number | null => (v === null ? null : typeof v === 'number' ? v : v.median);
@@ -39,13 +41,13 @@ export function bestMarks(scenarios: readonly ScenarioResult[]): boolean[][] {
   });
 }
 
-/** A figure, with `±x%` (half the range over runs) when the scenario ran more than once. */
+/** A figure, with `±x%` (half the range over runs) in the headline columns when the scenario ran more than once. */
 export function figureText(col: FigureColumn, s: ScenarioResult): string {
   const v = col.value(s);
   if (v === null) return '-';
   if (typeof v === 'number') return col.format(v);
   const text = col.format(v.median);
-  return s.figures.runs > 1 ? `${text} ±${halfRangePct(v).toFixed(1)}%` : text;
+  return col.spread && s.figures.runs > 1 ? `${text} ±${halfRangePct(v).toFixed(1)}%` : text;
 }
 
 export function pctText(pct: number | null): string {
@@ -69,7 +71,7 @@ export function footnotes(doc: CompareResult): string[] {
   const base = doc.scenarios.find((s) => s.index === doc.baselineIndex);
   const lines = doc.scenarios.length > 1 ? ['* best in its column.'] : [];
   if (base && doc.scenarios.length > 1) lines.push(`Changes (Δ) are against scenario ${base.index + 1} (${base.name}).`);
-  if (doc.repeat > 1) lines.push(`Figures are medians of ${doc.repeat} runs; ± is half their range. Errors are summed over runs.`);
+  if (doc.repeat > 1) lines.push(`Figures are medians of ${doc.repeat} runs; ± is half their range (of records/s and p99). Errors are summed over runs.`);
   if (doc.status === 'interrupted') lines.push(`Interrupted: ${doc.scenarios.length} of ${doc.scenarioCount} scenarios shown.`);
   return lines;
 }

@@ -38,10 +38,12 @@ export function colorOf(index: number): string {
   return PALETTE[index % PALETTE.length]!;
 }
 
-/** The x positions of the percentile curve: 1 (0%), then STEPS_PER_DECADE per decade up to `count`. */
+/** The x positions of the percentile curve: 1 (0%), STEPS_PER_DECADE per decade, and `count` (the last record). */
 export function percentileAxis(count: number): number[] {
-  const steps = Math.ceil(Math.log10(Math.max(count, 1)) * STEPS_PER_DECADE);
-  return Array.from({ length: steps + 1 }, (_, k) => Number((10 ** (k / STEPS_PER_DECADE)).toPrecision(6)));
+  const steps = Math.floor(Math.log10(Math.max(count, 1)) * STEPS_PER_DECADE + 1e-9);
+  const x = Array.from({ length: steps + 1 }, (_, k) => Number((10 ** (k / STEPS_PER_DECADE)).toPrecision(6)));
+  if (x[x.length - 1]! < count) x.push(count);
+  return x;
 }
 
 /** The latency at each x of the axis, in ms, up to the histogram's count (beyond it, no record tells). */
