@@ -1,19 +1,15 @@
 import type { ClientFactory } from '../clients/port.js';
 import type { EndToEndConfig, ProduceConfig } from '../config/types.js';
-import { ConsumeAggregator, type ConsumeIntervalStats } from '../metrics/consume-aggregate.js';
-import { CONTROL_TICK_MS, consumeTasks } from './consume-run.js';
-import { RunAggregator, type IntervalStats } from '../metrics/aggregate.js';
-import { encodeHistogram, summarizeLatency } from '../metrics/histogram.js';
-import { addProducerMetrics, emptyProducerMetrics } from '../producer/metrics.js';
-import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult } from '../report/result.js';
+import { RunAggregator } from '../metrics/aggregate.js';
+import { ConsumeAggregator } from '../metrics/consume-aggregate.js';
+import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { clockOrigin, processClock } from '../util/clock.js';
 import { splitExactly, splitRate } from '../workload/split.js';
 import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ProduceFinal, ProduceTask, WorkerTask } from '../worker/protocol.js';
-import { configEcho } from './config-echo.js';
-import { connectionSpec } from './connection.js';
-import { TOOL_VERSION } from './version.js';
-import { SetupError } from '../errors.js';
+import { buildResult, intervalResult, withEndToEnd } from './build-result.js';
+import { CONTROL_TICK_MS, consumeTasks } from './consume-run.js';
+import { prepareTopic } from './setup.js';
 
 /** How far along a run is, for progress lines. */
 export interface Progress {
@@ -68,31 +64,6 @@ function startRun(config: ProduceConfig, e2e: EndToEndConfig | undefined, client
       onInterrupt?.();
     },
   };
-}
-
-/**
- * Creates the topic if missing, within max.block.ms (Java's bound on waiting for metadata), so that an
- * unreachable or silent cluster fails in a bounded time. Returns the deadline for the rest of the setup
- * and, for e2e runs, the partitions' end offsets: consumers start there.
- */
-async function prepareTopic(config: ProduceConfig, client: ClientFactory, hooks: RunHooks, wantOffsets: boolean) {
-  const setupDeadline = deadline(config.producer.maxBlockMs, () => new SetupError(
-    `cannot connect to Kafka at ${config.bootstrapServers.join(',')}: no answer within max.block.ms (${config.producer.maxBlockMs} ms)`,
-    'check --bootstrap-server and that the brokers are up; set max.block.ms in --producer-props to wait longer'));
-  const admin = client.createAdmin(connectionSpec(config));
-  try {
-    await Promise.race([admin.connect(), setupDeadline.expired]);
-    const topic = await Promise.race([admin.ensureTopic(config.topic), setupDeadline.expired]);
-    if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
-    const offsets = wantOffsets ? await Promise.race([admin.endOffsets(config.topic.name), setupDeadline.expired]) : undefined;
-    const startOffsets = offsets && Object.fromEntries(Object.entries(offsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
-    return { setupDeadline, startOffsets };
-  } catch (e) {
-    setupDeadline.cancel();
-    throw e;
-  } finally {
-    void admin.disconnect().catch(() => undefined);
-  }
 }
 
 async function run(
@@ -200,16 +171,6 @@ async function drainConsumers(
   return (await pool.doneOf('consume')) as ConsumeFinal[];
 }
 
-function withEndToEnd(result: ProduceResult, consumed: ConsumeAggregator): ProduceResult {
-  return {
-    ...result,
-    mode: 'e2e',
-    consumed: { records: consumed.consumed, missing: Math.max(0, result.records.acked - consumed.consumed) },
-    endToEndLatencyMs: summarizeLatency(consumed.endToEnd) ?? null,
-    endToEndHistogram: encodeHistogram(consumed.endToEnd),
-  };
-}
-
 function workerTasks(config: ProduceConfig, stampSendTime: boolean): ProduceTask[] {
   const n = config.producers;
   const records = config.stop.kind === 'count' ? splitExactly(config.stop.records, n) : undefined;
@@ -242,71 +203,3 @@ function progress(config: ProduceConfig, done: number, elapsedMs: number): Progr
   return { fraction: clamped, remainingMs };
 }
 
-function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
-  const base: IntervalResult = {
-    elapsedMs,
-    durationMs,
-    records: s.acked,
-    failed: s.failed,
-    bytes: s.ackedBytes,
-    throughput: throughputOf(s.acked, s.ackedBytes, durationMs),
-    latencyMs: s.latency ?? null,
-    intendedLatencyMs: s.intendedLatency ?? null,
-    histogram: s.latencyHistogram,
-  };
-  return c ? { ...base, consumed: c.consumed, endToEndLatencyMs: c.endToEndLatency ?? null } : base;
-}
-
-function buildResult(
-  config: ProduceConfig,
-  aggregator: RunAggregator,
-  finals: readonly ProduceFinal[],
-  intervals: readonly IntervalResult[],
-  t: { startedAt: string; startMs: number; endMs: number; interrupted: boolean },
-): ProduceResult {
-  const totals = aggregator.totals;
-  const h = aggregator.histograms();
-  const durationMs = t.endMs - t.startMs;
-  const abandoned = finals.reduce((sum, f) => sum + f.abandoned, 0);
-  const capped = config.rate.kind === 'uniform';
-  const steadyStarts = finals.map((f) => f.steadyStartMs).filter((x): x is number => x !== undefined);
-  const steadyDurationMs = steadyStarts.length > 0 ? t.endMs - Math.min(...steadyStarts) : 0;
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: { name: 'perf-test', version: TOOL_VERSION },
-    mode: 'produce',
-    status: t.interrupted ? 'interrupted' : 'completed',
-    startedAt: t.startedAt,
-    endedAt: new Date(Date.parse(t.startedAt) + durationMs).toISOString(),
-    mergedFrom: 1,
-    config: configEcho(config),
-    records: { sent: totals.sent, acked: totals.acked, failed: totals.failed, abandoned },
-    bytes: totals.ackedBytes,
-    durationMs,
-    throughput: throughputOf(totals.acked, totals.ackedBytes, durationMs),
-    latencyMs: summarizeLatency(h.latency) ?? null,
-    intendedLatencyMs: capped ? (summarizeLatency(h.intendedLatency) ?? null) : null,
-    steadyState: config.warmupRecords > 0 ? {
-      records: totals.steadyAcked,
-      bytes: totals.steadyAckedBytes,
-      durationMs: steadyDurationMs,
-      throughput: throughputOf(totals.steadyAcked, totals.steadyAckedBytes, steadyDurationMs),
-      latencyMs: summarizeLatency(h.steadyLatency) ?? null,
-    } : null,
-    intervals,
-    histogram: encodeHistogram(h.latency),
-    intendedHistogram: capped ? encodeHistogram(h.intendedLatency) : null,
-    errors: totals.errors,
-    clientMetrics: finals.reduce((m, f) => addProducerMetrics(m, f.metrics), emptyProducerMetrics()),
-  };
-}
-
-/** A promise that rejects with `make()` after `ms`, unless cancelled first. */
-function deadline(ms: number, make: () => Error): { expired: Promise<never>; cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(make()), ms);
-  });
-  expired.catch(() => undefined);
-  return { expired, cancel: () => clearTimeout(timer) };
-}

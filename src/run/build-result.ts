@@ -1,0 +1,81 @@
+import type { ProduceConfig } from '../config/types.js';
+import type { IntervalStats, RunAggregator } from '../metrics/aggregate.js';
+import type { ConsumeAggregator, ConsumeIntervalStats } from '../metrics/consume-aggregate.js';
+import { encodeHistogram, summarizeLatency } from '../metrics/histogram.js';
+import { addProducerMetrics, emptyProducerMetrics } from '../producer/metrics.js';
+import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult } from '../report/result.js';
+import type { ProduceFinal } from '../worker/protocol.js';
+import { configEcho } from './config-echo.js';
+import { TOOL_VERSION } from './version.js';
+
+/** One closed interval as results report it; e2e runs add the consumers' side. */
+export function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
+  const base: IntervalResult = {
+    elapsedMs,
+    durationMs,
+    records: s.acked,
+    failed: s.failed,
+    bytes: s.ackedBytes,
+    throughput: throughputOf(s.acked, s.ackedBytes, durationMs),
+    latencyMs: s.latency ?? null,
+    intendedLatencyMs: s.intendedLatency ?? null,
+    histogram: s.latencyHistogram,
+  };
+  return c ? { ...base, consumed: c.consumed, endToEndLatencyMs: c.endToEndLatency ?? null } : base;
+}
+
+/** The immutable result of a produce (or the producer side of an e2e) run. */
+export function buildResult(
+  config: ProduceConfig,
+  aggregator: RunAggregator,
+  finals: readonly ProduceFinal[],
+  intervals: readonly IntervalResult[],
+  t: { startedAt: string; startMs: number; endMs: number; interrupted: boolean },
+): ProduceResult {
+  const totals = aggregator.totals;
+  const h = aggregator.histograms();
+  const durationMs = t.endMs - t.startMs;
+  const abandoned = finals.reduce((sum, f) => sum + f.abandoned, 0);
+  const capped = config.rate.kind === 'uniform';
+  const steadyStarts = finals.map((f) => f.steadyStartMs).filter((x): x is number => x !== undefined);
+  const steadyDurationMs = steadyStarts.length > 0 ? t.endMs - Math.min(...steadyStarts) : 0;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'perf-test', version: TOOL_VERSION },
+    mode: 'produce',
+    status: t.interrupted ? 'interrupted' : 'completed',
+    startedAt: t.startedAt,
+    endedAt: new Date(Date.parse(t.startedAt) + durationMs).toISOString(),
+    mergedFrom: 1,
+    config: configEcho(config),
+    records: { sent: totals.sent, acked: totals.acked, failed: totals.failed, abandoned },
+    bytes: totals.ackedBytes,
+    durationMs,
+    throughput: throughputOf(totals.acked, totals.ackedBytes, durationMs),
+    latencyMs: summarizeLatency(h.latency) ?? null,
+    intendedLatencyMs: capped ? (summarizeLatency(h.intendedLatency) ?? null) : null,
+    steadyState: config.warmupRecords > 0 ? {
+      records: totals.steadyAcked,
+      bytes: totals.steadyAckedBytes,
+      durationMs: steadyDurationMs,
+      throughput: throughputOf(totals.steadyAcked, totals.steadyAckedBytes, steadyDurationMs),
+      latencyMs: summarizeLatency(h.steadyLatency) ?? null,
+    } : null,
+    intervals,
+    histogram: encodeHistogram(h.latency),
+    intendedHistogram: capped ? encodeHistogram(h.intendedLatency) : null,
+    errors: totals.errors,
+    clientMetrics: finals.reduce((m, f) => addProducerMetrics(m, f.metrics), emptyProducerMetrics()),
+  };
+}
+
+/** Adds the consumers' side of an e2e run to its result. */
+export function withEndToEnd(result: ProduceResult, consumed: ConsumeAggregator): ProduceResult {
+  return {
+    ...result,
+    mode: 'e2e',
+    consumed: { records: consumed.consumed, missing: Math.max(0, result.records.acked - consumed.consumed) },
+    endToEndLatencyMs: summarizeLatency(consumed.endToEnd) ?? null,
+    endToEndHistogram: encodeHistogram(consumed.endToEnd),
+  };
+}
