@@ -1,4 +1,4 @@
-import { FIGURE_COLUMNS, bestMarks, figureText, footnotes, pctText, settingCells, settingColumns } from './table.js';
+import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from './table.js';
 import type { CompareResult } from './result.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -10,14 +10,12 @@ export function compareMarkdown(doc: CompareResult): string {
   const lines = [
     `### perf-test compare: ${doc.scenarios.length} scenario(s)${doc.status === 'interrupted' ? ' (interrupted)' : ''}`,
     '',
-    row(['#', ...settings, ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99']),
-    row(['---:', ...settings.map(() => '---'), ...FIGURE_COLUMNS.map(() => '---:'), '---:', '---:']),
+    row(['#', ...settings, ...FIGURE_COLUMNS.map((c) => c.head), ...changeHeads(doc)]),
+    row(['---:', ...settings.map(() => '---'), ...FIGURE_COLUMNS.map(() => '---:'), ...changeHeads(doc).map(() => '---:')]),
   ];
   doc.scenarios.forEach((s, r) => {
     const figures = FIGURE_COLUMNS.map((col, c) => (marks[c]![r] ? `**${figureText(col, s)}**` : figureText(col, s)));
-    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
-      : s.index === doc.baselineIndex ? ['baseline', 'baseline'] : ['-', '-'];
-    lines.push(row([String(s.index + 1), ...settingCells(doc, s).map((c) => `\`${c}\``), ...figures, ...change]));
+    lines.push(row([String(s.index + 1), ...settingCells(doc, s).map((c) => `\`${c}\``), ...figures, ...changeCells(doc, s)]));
   });
   const notes = footnotes(doc).map((n) => n.replace(/^\* best/, 'Bold: best'));
   return [...lines, '', ...notes].join('\n');

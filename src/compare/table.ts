@@ -76,19 +76,29 @@ export function footnotes(doc: CompareResult): string[] {
   return lines;
 }
 
+/** Headings of the change columns: none when there is nothing to compare with. */
+export function changeHeads(doc: CompareResult): string[] {
+  return doc.scenarios.length > 1 ? ['Δ records/s', 'Δ p99'] : [];
+}
+
+/** A scenario's change cells against the baseline (see changeHeads). */
+export function changeCells(doc: CompareResult, s: ScenarioResult): string[] {
+  if (doc.scenarios.length < 2) return [];
+  if (s.vsBaseline) return [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)];
+  return s.index === doc.baselineIndex ? ['baseline', 'baseline'] : ['-', '-'];
+}
+
 /** The comparison as a terminal table: one row per scenario. */
 export function compareTable(doc: CompareResult): string {
   const marks = bestMarks(doc.scenarios);
   const table = new Table({
-    head: ['#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99'],
+    head: ['#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), ...changeHeads(doc)],
     style: { head: [], border: [] },
   });
   doc.scenarios.forEach((s, row) => {
     const figures = FIGURE_COLUMNS.map((col, c) => `${figureText(col, s)}${marks[c]![row] ? ' *' : ''}`);
-    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
-      : s.index === doc.baselineIndex ? ['baseline', 'baseline'] : ['-', '-'];
     const status = s.result.status === 'interrupted' ? ' (interrupted)' : '';
-    table.push([`${s.index + 1}${status}`, ...settingCells(doc, s), ...figures, ...change]);
+    table.push([`${s.index + 1}${status}`, ...settingCells(doc, s), ...figures, ...changeCells(doc, s)]);
   });
   return [table.toString(), ...footnotes(doc)].join('\n');
 }

@@ -23,7 +23,7 @@ export const CLIENT_SCRIPT = String.raw`
     return o;
   }
   function aligned(d) { return [d.x].concat(d.series.map(function (s) { return s.values; })); }
-  function fromZero(u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; }
+  function fromZero(u, min, max) { return [0, max > 0 ? max * 1.05 : 1]; }
 
   function chart(id, opts, d) {
     var el = document.getElementById(id);
@@ -62,7 +62,12 @@ export const CLIENT_SCRIPT = String.raw`
       { label: 'latency (ms)', size: 60 },
     ],
     series: [{ label: 'percentile', value: function (u, x) { return x == null ? '-' : percentile(x, 1); } }]
-      .concat(c.percentiles.series.map(function (s) { var o = line(s); o.value = function (u, v) { return ms(v) + ' ms'; }; return o; })),
+      .concat(c.percentiles.series.map(function (s) {
+        var o = line(s);
+        o.points = { show: false };
+        o.value = function (u, v) { return ms(v) + ' ms'; };
+        return o;
+      })),
   }, c.percentiles);
 
   [['chart-throughput-time', c.throughputOverTime, 'records/s', count, true],
@@ -70,9 +75,9 @@ export const CLIENT_SCRIPT = String.raw`
     var yAxis = { label: spec[2], size: 80 };
     if (spec[4]) yAxis.values = function (u, v) { return v.map(spec[3]); };
     chart(spec[0], {
-      scales: { x: { time: false }, y: { range: fromZero } },
+      scales: { x: { time: false, range: fromZero }, y: { range: fromZero } },
       axes: [{ label: 'seconds since the run started' }, yAxis],
-      series: [{ label: 's', value: function (u, v) { return v == null ? '-' : v.toFixed(1) + ' s'; } }]
+      series: [{ label: 'time', value: function (u, v) { return v == null ? '-' : v.toFixed(1) + ' s'; } }]
         .concat(spec[1].series.map(function (s) { var o = line(s); o.value = function (u, v) { return spec[3](v); }; return o; })),
     }, spec[1]);
   });

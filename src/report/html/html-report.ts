@@ -1,5 +1,5 @@
 import type { CompareResult, ScenarioResult } from '../../compare/result.js';
-import { FIGURE_COLUMNS, bestMarks, figureText, footnotes, pctText, settingCells, settingColumns } from '../../compare/table.js';
+import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../../compare/table.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
 import { CLIENT_SCRIPT } from './client-script.js';
@@ -42,16 +42,14 @@ function workload(doc: CompareResult): Array<[string, string]> {
 
 function summaryTable(doc: CompareResult): string {
   const marks = bestMarks(doc.scenarios);
-  const head = ['', '#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), 'Δ records/s', 'Δ p99'];
+  const head = ['', '#', ...settingColumns(doc), ...FIGURE_COLUMNS.map((c) => c.head), ...changeHeads(doc)];
   const row = (s: ScenarioResult, r: number) => {
-    const change = s.vsBaseline ? [pctText(s.vsBaseline.recordsPerSecPct), pctText(s.vsBaseline.p99Pct)]
-      : s.index === doc.baselineIndex && doc.scenarios.length > 1 ? ['baseline', 'baseline'] : ['-', '-'];
     const cells = [
       `<td><span class="swatch" style="background:${colorOf(r)}"></span></td>`,
       `<td>${s.index + 1}${s.result.status === 'interrupted' ? ' (interrupted)' : ''}</td>`,
       ...settingCells(doc, s).map((c) => `<td class="setting">${escapeHtml(c)}</td>`),
       ...FIGURE_COLUMNS.map((col, c) => `<td class="num${marks[c]![r] ? ' best' : ''}">${escapeHtml(figureText(col, s))}</td>`),
-      ...change.map((t) => `<td class="num">${escapeHtml(t)}</td>`),
+      ...changeCells(doc, s).map((t) => `<td class="num">${escapeHtml(t)}</td>`),
     ];
     return `<tr>${cells.join('')}</tr>`;
   };

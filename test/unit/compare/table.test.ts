@@ -48,6 +48,7 @@ describe('compareTable', () => {
     expect(rows(table)[0]!.slice(0, 2)).toEqual(['1', 'run-a']);
     expect(table).not.toContain('*');
     expect(table).not.toContain('Changes');
+    expect(table).not.toContain('Δ');
   });
 
   it('says when the comparison was interrupted', () => {
