@@ -14,6 +14,12 @@ export const ExitCode = {
   RecordsFailed: 4,
   /** An internal error: a bug in perf-test or a crashed worker. */
   Internal: 5,
+  /**
+   * Authentication or TLS failed: wrong SASL credentials, a SASL mechanism the broker does not enable, a broker
+   * certificate that is not trusted or does not match the host name, a client certificate the broker refused.
+   * The cluster was reachable: retrying will not help until the security settings change.
+   */
+  Auth: 6,
   /** Interrupted by SIGINT/SIGTERM; the partial result was reported. */
   Interrupted: 130,
 } as const;
@@ -44,6 +50,13 @@ export class UsageError extends PerfTestError {
 export class SetupError extends PerfTestError {
   constructor(message: string, hint?: string, options?: { cause?: unknown }) {
     super(message, ExitCode.Setup, hint, options);
+  }
+}
+
+/** The cluster refused perf-test's credentials or certificate, or perf-test refused the cluster's certificate. */
+export class AuthError extends PerfTestError {
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.Auth, hint, options);
   }
 }
 

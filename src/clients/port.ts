@@ -1,6 +1,7 @@
 import type { ProducerSettings } from '../config/producer-config.js';
 import type { ConsumerSettings } from '../config/consumer-config.js';
 import type { TopicSpec } from '../config/types.js';
+import type { SecuritySettings } from '../config/security.js';
 
 /** A partition and the broker that leads it. */
 export interface PartitionLeader {
@@ -82,6 +83,8 @@ export interface ConnectionSpec {
   readonly requestTimeoutMs: number;
   /** Java properties as given (security settings are read from here). Secrets included: never print. */
   readonly props: Readonly<Record<string, string>>;
+  /** TLS and SASL, resolved and checked (see src/config/security.ts). Secrets included: never print. */
+  readonly security: SecuritySettings;
 }
 
 /** Makes the ports of one client library. */

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { isSecurityProperty } from './security.js';
 
 /** Acknowledgements the producer waits for: none, the leader, or all in-sync replicas. */
 export type Acks = 0 | 1 | -1;
@@ -102,8 +103,6 @@ const APPLIED: Record<string, Parser> = {
   'value.serializer': str,
 };
 
-/** Properties handed to the client's connection setup (TLS and SASL); validated there. */
-const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
 
 /**
  * Java producer properties that exist but have no effect here; each gets a warning naming it.
@@ -148,7 +147,7 @@ export function resolveProducerProps(props: ReadonlyMap<string, string>): Resolv
   for (const [name, value] of props) {
     const parser = APPLIED[name];
     if (parser) parsed.set(name, parser(value, name));
-    else if (SECURITY_PREFIXES.some((p) => name.startsWith(p))) continue;
+    else if (isSecurityProperty(name)) continue; // resolved, checked and warned about by resolveSecurity
     else if (KNOWN_NOT_APPLIED.has(name)) warnings.push(`The configuration '${name}' is a Java producer setting perf-test does not apply; it is ignored.`);
     else warnings.push(`The configuration '${name}' was supplied but isn't a known config.`);
   }
@@ -209,10 +208,15 @@ function parseInteger(value: string, name: string, min: number, max: number): nu
   return n;
 }
 
-/** Property names whose values are secrets: never printed, logged or stored. */
+/**
+ * Property names whose values are secrets: never printed, logged or stored. Java's PASSWORD-type client
+ * settings (sasl.jaas.config, ssl.*.password, ssl.keystore.key, and the inline PEM certificates, which Java
+ * hides too), with any listener or client prefix, and anything named like a password, secret or passphrase.
+ */
 export function isSecretProperty(name: string): boolean {
-  return name === 'sasl.jaas.config' || name.endsWith('.password') || name === 'ssl.keystore.key'
-    || name.endsWith('.secret') || name.endsWith('passphrase');
+  const n = name.toLowerCase();
+  return /(^|\.)(jaas\.config|keystore\.key|keystore\.certificate\.chain|truststore\.certificates)$/.test(n)
+    || /(password|passwd|secret|passphrase|credentials?)$/.test(n);
 }
 
 /** A copy of the properties with every secret replaced by `[redacted]`. */

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { UsageError, badValue } from '../errors.js';
 import { parseDuration, parseInteger, parseKeyValues, parseSize } from '../cli/values.js';
 import { resolveConsumerProps } from './consumer-config.js';
+import { resolveSecurity } from './security.js';
 import type { ConsumeOptions } from './consume-options.js';
 import { readPropertiesFile } from './files.js';
 import { resolveBootstrap, resolveClient, resolveTopic } from './resolve-produce.js';
@@ -50,6 +51,7 @@ export function resolveConsumeConfig(o: ConsumeOptions, ctx: ResolveContext): Co
     client: resolveClient(o.client),
     consumer,
     clientProps: Object.freeze(Object.fromEntries(props)),
+    security: resolveSecurity(props, ctx.warn),
   });
 }
 

@@ -5,6 +5,7 @@ import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } f
 import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
+import { requireSecuritySupport, resolveSecurity } from './security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { resolveFormat } from './report-config.js';
@@ -76,9 +77,11 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     client: resolveClient(o.client),
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
+    security: resolveSecurity(props, ctx.warn),
     keepGoing: o.keepGoing === true,
     debug: o.debug === true,
   };
+  requireSecuritySupport(config.client, config.security);
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {
     throw badValue('--producers', config.producers, `is more than --num-records (${config.stop.records}); each producer needs a record`);
   }

@@ -1,5 +1,6 @@
 import type { ProducerSettings } from './producer-config.js';
 import type { ConsumerSettings } from './consumer-config.js';
+import type { SecuritySettings } from './security.js';
 
 /** When a run stops: after a number of records, or after a duration. */
 export type StopCondition =
@@ -54,6 +55,8 @@ export interface ProduceConfig {
   readonly producer: ProducerSettings;
   /** The producer properties as given, for the client adapter (TLS, SASL). Secrets included: never print. */
   readonly clientProps: Readonly<Record<string, string>>;
+  /** security.protocol with its TLS and SASL settings, files read. Secrets included: never print. */
+  readonly security: SecuritySettings;
   /** Keep sending after records expire (delivery.timeout.ms) instead of stopping the run. */
   readonly keepGoing: boolean;
   /** Show stack traces of errors. */
@@ -86,6 +89,8 @@ export interface ConsumeConfig {
   readonly consumer: ConsumerSettings;
   /** The consumer properties as given (security settings are read from here). Secrets included: never print. */
   readonly clientProps: Readonly<Record<string, string>>;
+  /** security.protocol with its TLS and SASL settings, files read. Secrets included: never print. */
+  readonly security: SecuritySettings;
 }
 
 /** An end-to-end run: producers and consumers at once on one topic, in one process and on one clock. */

@@ -10,6 +10,7 @@ export function connectionSpec(config: ProduceConfig | ConsumeConfig): Connectio
       connectionTimeoutMs: config.consumer.connectionSetupTimeoutMs,
       requestTimeoutMs: config.consumer.requestTimeoutMs,
       props: config.clientProps,
+      security: config.security,
     };
   }
   return {
@@ -18,5 +19,6 @@ export function connectionSpec(config: ProduceConfig | ConsumeConfig): Connectio
     connectionTimeoutMs: config.producer.connectionSetupTimeoutMs,
     requestTimeoutMs: config.producer.requestTimeoutMs,
     props: config.clientProps,
+    security: config.security,
   };
 }

@@ -6,9 +6,10 @@ import kafkajs from 'kafkajs';
 import type { Admin, Kafka, KafkaConfig, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
-import { SetupError } from '../../errors.js';
+import { type PerfTestError, SetupError } from '../../errors.js';
 import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
 import { KafkajsConsumer } from './consumer.js';
+import { kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
 
 const { Kafka: KafkaClient, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
 
@@ -37,14 +38,21 @@ function createKafka(c: ConnectionSpec, retries: number, initialRetryTime: numbe
     connectionTimeout: c.connectionTimeoutMs,
     requestTimeout: c.requestTimeoutMs,
     retry: { retries, initialRetryTime, maxRetryTime: Math.max(initialRetryTime, 1000) },
+    ...kafkajsSecurity(c.security),
   };
   return new KafkaClient(config);
 }
 
-/** Describes a connection failure with the addresses tried, for a one-line error. */
-export function connectError(c: ConnectionSpec, e: unknown): SetupError {
-  const detail = e instanceof Error ? e.message : String(e);
-  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${detail}`,
+/**
+ * Describes a connection failure with the addresses tried, for a one-line error: an authentication or TLS
+ * failure gets its own message and exit code. kafkajs' own text is scrubbed of every secret.
+ */
+export function connectError(c: ConnectionSpec, e: unknown): PerfTestError {
+  const servers = c.bootstrapServers.join(',');
+  const security = securityFailure(c.security, servers, e);
+  if (security) return security;
+  const detail = scrubSecrets(e instanceof Error ? e.message : String(e), c.security);
+  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`,
     'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
 }
 

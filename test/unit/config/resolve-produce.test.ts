@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PRODUCER_DEFAULTS } from '../../../src/config/producer-config.js';
 import type { ProduceOptions } from '../../../src/config/produce-options.js';
 import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
+import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 
@@ -142,6 +143,7 @@ describe('resolveProduceConfig: defaults', () => {
       client: 'kafkajs',
       producer: PRODUCER_DEFAULTS,
       clientProps: {},
+      security: PLAINTEXT_SECURITY,
       keepGoing: false,
       debug: false,
     });
