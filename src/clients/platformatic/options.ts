@@ -62,16 +62,16 @@ export function connectError(c: ConnectionSpec, e: unknown): SetupError {
     'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
 }
 
-/** The innermost message of a client error (its errors nest: "metadata failed 3 times" > "Connection to ... failed"). */
+/** The root cause of a client error: its errors nest ("metadata failed 3 times" > "Connection to ... failed" > ECONNREFUSED). */
 export function errorDetail(e: unknown): string {
-  const messages: string[] = [];
   let cur: unknown = e;
-  for (let depth = 0; depth < 6 && cur instanceof Error; depth++) {
-    messages.push(cur.message);
+  for (let depth = 0; depth < 8 && cur instanceof Error; depth++) {
     const errors = (cur as { errors?: unknown }).errors;
-    cur = Array.isArray(errors) && errors.length > 0 ? errors[errors.length - 1] : cur.cause;
+    const inner: unknown = Array.isArray(errors) && errors.length > 0 ? errors[errors.length - 1] : cur.cause;
+    if (!(inner instanceof Error)) return cur.message.replace(/\.$/, '');
+    cur = inner;
   }
-  return messages.length === 0 ? String(e) : messages.join(': ');
+  return cur instanceof Error ? cur.message : String(e);
 }
 
 /**

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { MultipleErrors, NetworkError, ProtocolError, ResponseError, TimeoutError } from '@platformatic/kafka';
+import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/producer-config.js';
+import type { ConnectionSpec } from '../../../src/clients/port.js';
+import { UsageError } from '../../../src/errors.js';
+import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
+import { SequenceNumbers } from '../../../src/clients/platformatic/sequences.js';
+import { ProduceFailure } from '../../../src/clients/platformatic/producer.js';
+import { platformaticClient } from '../../../src/clients/platformatic/index.js';
+
+const connection: ConnectionSpec = {
+  bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093'],
+  clientId: 'perf-producer-client',
+  connectionTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  props: {},
+};
+const settings = (over: Partial<ProducerSettings> = {}): ProducerSettings => ({ ...PRODUCER_DEFAULTS, ...over });
+
+describe('producerOptions', () => {
+  it('maps the Java settings onto the client, leaving in-flight limits to our producer', () => {
+    const o = producerOptions(connection, settings({ acks: 1, compression: 'lz4', maxInFlightPerConnection: 3 }));
+    expect(o).toMatchObject({
+      clientId: 'perf-producer-client',
+      bootstrapBrokers: ['127.0.0.1:9092', '127.0.0.1:9093'],
+      connectTimeout: 10_000,
+      timeout: 30_000,
+      requestTimeout: 30_000,
+      acks: 1,
+      compression: 'lz4',
+      idempotent: false,
+      maxInflights: 3,
+      handleBackPressure: true,
+      retryDelay: 100,
+    });
+    expect(o).not.toHaveProperty('transactionalId');
+  });
+
+  it('bounds retries so that they end around delivery.timeout.ms', () => {
+    expect(producerOptions(connection, settings()).retries).toBe(120); // 120000 ms / 1000 ms backoff max
+    expect(producerOptions(connection, settings({ retries: 3 })).retries).toBe(3);
+  });
+
+  it('keeps one request in flight for an idempotent producer, and passes the transactional id', () => {
+    const o = producerOptions(connection, settings({ idempotence: true, transactionalId: 'tx-1' }));
+    expect(o).toMatchObject({ idempotent: true, maxInflights: 1, transactionalId: 'tx-1' });
+  });
+});
+
+describe('compression', () => {
+  it('has zstd only where Node has it', () => {
+    expect(platformaticCompression(true)).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
+    expect(platformaticCompression(false)).toEqual(['none', 'gzip', 'snappy', 'lz4']);
+  });
+
+  it('rejects a codec it lacks with a usage error naming the property', () => {
+    expect(() => checkCompression('lz4', ['none', 'lz4'])).not.toThrow();
+    expect(() => checkCompression('zstd', ['none', 'gzip'])).toThrow(UsageError);
+    expect(() => checkCompression('zstd', ['none', 'gzip'])).toThrow(/^producer property compression.type: 'zstd' is not available with --client platformatic/);
+  });
+});
+
+describe('error names and details', () => {
+  it("names a broker's answer by Kafka's error code name, nested or not", () => {
+    const response = new ResponseError(0, 11, { '/responses/0/partition_responses/0': [19, null] }, {});
+    expect(kafkaErrorName(response)).toBe('NOT_ENOUGH_REPLICAS');
+    expect(kafkaErrorName(new MultipleErrors('produce failed 3 times.', [new NetworkError('x'), response]))).toBe('NOT_ENOUGH_REPLICAS');
+    expect(kafkaErrorName(new ProtocolError('NOT_LEADER_OR_FOLLOWER'))).toBe('NOT_LEADER_OR_FOLLOWER');
+  });
+
+  it("falls back on the client's error class", () => {
+    expect(kafkaErrorName(new TimeoutError('Request timed out'))).toBe('TimeoutError');
+    expect(kafkaErrorName(new MultipleErrors('m', [new NetworkError('Connection closed')]))).toBe('NetworkError');
+    expect(kafkaErrorName('boom')).toBe('Error');
+  });
+
+  it('gives the root cause of nested errors', () => {
+    const root = new Error('connect ECONNREFUSED 127.0.0.1:1');
+    const nested = new MultipleErrors('metadata failed 3 times.', [new NetworkError('Connection to 127.0.0.1:1 failed.', { cause: root })]);
+    expect(errorDetail(nested)).toBe('connect ECONNREFUSED 127.0.0.1:1');
+    expect(errorDetail(new Error('plain.'))).toBe('plain');
+    expect(errorDetail(42)).toBe('42');
+  });
+
+  it('makes a failure the producer counts under its Kafka name', () => {
+    const failure = new ProduceFailure(new ResponseError(0, 11, { '/p': [7, null] }, {}));
+    expect(failure.type).toBe('REQUEST_TIMED_OUT');
+  });
+});
+
+describe('SequenceNumbers', () => {
+  const records = (counts: Record<number, number>) =>
+    Object.entries(counts).map(([p, n]) => ({ partition: Number(p), values: Array.from({ length: n }, () => Buffer.alloc(1)) }));
+
+  it('numbers each partition on from where its last request ended', () => {
+    const s = new SequenceNumbers();
+    expect([...s.take(5n, 0, 't', records({ 0: 3, 1: 2 }))]).toEqual([['t:0', 0], ['t:1', 0]]);
+    expect([...s.take(5n, 0, 't', records({ 0: 4 }))]).toEqual([['t:0', 3]]);
+    expect([...s.take(5n, 0, 't', records({ 0: 1, 1: 1 }))]).toEqual([['t:0', 7], ['t:1', 2]]);
+  });
+
+  it('starts again at 0 for a new producer id or epoch', () => {
+    const s = new SequenceNumbers();
+    s.take(5n, 0, 't', records({ 0: 10 }));
+    expect(s.take(5n, 1, 't', records({ 0: 1 })).get('t:0')).toBe(0);
+    s.take(5n, 1, 't', records({ 0: 1 }));
+    expect(s.take(6n, 1, 't', records({ 0: 1 })).get('t:0')).toBe(0);
+  });
+
+  it('wraps after Integer.MAX_VALUE as Kafka does', () => {
+    const s = new SequenceNumbers();
+    const big = { partition: 0, values: { length: 2 ** 31 - 2 } as unknown as Buffer[] };
+    s.take(1n, 0, 't', [big]);
+    expect(s.take(1n, 0, 't', records({ 0: 3 })).get('t:0')).toBe(2 ** 31 - 2);
+    expect(s.take(1n, 0, 't', records({ 0: 1 })).get('t:0')).toBe(1);
+  });
+});
+
+describe('platformaticClient', () => {
+  it('says clearly that it does not consume yet', () => {
+    expect(() => platformaticClient.createConsumer(connection, {} as never)).toThrow(/--client platformatic: consuming is not supported/);
+  });
+});
