@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MultipleErrors, NetworkError, ProtocolError, ResponseError, TimeoutError } from '@platformatic/kafka';
 import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/producer-config.js';
 import type { ConnectionSpec } from '../../../src/clients/port.js';
+import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import { UsageError } from '../../../src/errors.js';
 import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
 import { SequenceNumbers } from '../../../src/clients/platformatic/sequences.js';
@@ -14,6 +15,7 @@ const connection: ConnectionSpec = {
   connectionTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   props: {},
+  security: PLAINTEXT_SECURITY,
 };
 const settings = (over: Partial<ProducerSettings> = {}): ProducerSettings => ({ ...PRODUCER_DEFAULTS, ...over });
 
