@@ -52,7 +52,9 @@ export function figureText(col: FigureColumn, s: ScenarioResult): string {
 
 export function pctText(pct: number | null): string {
   if (pct === null) return '-';
-  return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+  const shown = Number(pct.toFixed(1));
+  // A change that rounds to nothing is neither up nor down (and never "-0.0%").
+  return shown === 0 ? '0.0%' : `${shown > 0 ? '+' : ''}${shown.toFixed(1)}%`;
 }
 
 /** The columns naming a scenario: each varied setting, or the scenario's name when nothing was varied. */

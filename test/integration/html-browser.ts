@@ -42,8 +42,11 @@ const MEASURE_CHARTS = `(() => {
   });
 })()`;
 
-/** Opens an HTML report in headless Chromium, offline, and reports what was drawn, logged and requested. */
-export async function openReport(file: string, screenshotName: string): Promise<PageCheck> {
+/**
+ * Opens an HTML report in headless Chromium, offline, optionally clicks something, and reports what was drawn,
+ * logged and requested; keeps a screenshot under test-artifacts/.
+ */
+export async function openReport(file: string, screenshotName: string, options: { click?: string } = {}): Promise<PageCheck> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
   const profile = mkdtempSync(join(tmpdir(), 'perf-test-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -66,6 +69,10 @@ export async function openReport(file: string, screenshotName: string): Promise<
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('html[data-charts-rendered]', { timeout: 15_000 });
     const rendered = Number(await page.getAttribute('html', 'data-charts-rendered'));
+    if (options.click) {
+      await page.click(options.click);
+      await page.waitForTimeout(200);
+    }
     const charts = (await page.evaluate(MEASURE_CHARTS)) as PageCheck['charts'];
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL(screenshotName, ARTIFACTS).pathname, fullPage: true });

@@ -19,7 +19,8 @@ describe('--html reports of single runs, in headless Chromium', () => {
     expect(text).toContain(`<title>perf-test: 6,000 records to ${result.config.topic}</title>`);
     expect(text).toContain('(from intended send)');
 
-    const page = await openReport(html, 'single-run.png');
+    // With the latency axis switched to log scale, which redraws the percentile chart.
+    const page = await openReport(html, 'single-run.png', { click: '#latency-scale' });
     expect(page.consoleErrors).toEqual([]);
     expect(page.requests).toEqual([`file://${html}`]);
     // One run: no per-scenario bars, the other three charts drawn.

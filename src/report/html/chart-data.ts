@@ -11,8 +11,8 @@ const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948
 export interface SeriesData {
   readonly label: string;
   readonly color: string;
-  /** Dashed lines mark the secondary latency views (intended send, end to end). */
-  readonly dash: boolean;
+  /** Secondary latency views are dashed (from the intended send time) or dotted (end to end). */
+  readonly line: 'solid' | 'dashed' | 'dotted';
   readonly values: ReadonlyArray<number | null>;
 }
 
@@ -28,6 +28,8 @@ export interface ReportCharts {
   readonly throughput: ChartData & { readonly names: readonly string[] };
   /** x = 1 / (1 - percentile/100), on a log scale (HdrHistogram's percentile distribution view); y = ms. */
   readonly percentiles: ChartData;
+  /** Whether the percentile chart opens with a log latency axis: when scenarios' p99 differ tenfold or more. */
+  readonly percentilesLogY: boolean;
   /** x = seconds since the run started; y = records/s per interval. */
   readonly throughputOverTime: ChartData;
   /** x = seconds since the run started; y = the interval's p99 in ms. */
@@ -53,11 +55,11 @@ export function percentileCurve(base64: string, x: readonly number[]): Array<num
 }
 
 /** The histograms a scenario's curve is drawn from: send -> ack, then the secondary views it has. */
-function histogramsOf(s: ScenarioResult): Array<{ label: string; base64: string; dash: boolean }> {
+function histogramsOf(s: ScenarioResult): Array<{ label: string; base64: string; line: SeriesData['line'] }> {
   const r = s.result;
-  const out = [{ label: s.name, base64: r.histogram, dash: false }];
-  if (r.intendedHistogram) out.push({ label: `${s.name} (from intended send)`, base64: r.intendedHistogram, dash: true });
-  if (r.endToEndHistogram) out.push({ label: `${s.name} (end to end)`, base64: r.endToEndHistogram, dash: true });
+  const out: Array<{ label: string; base64: string; line: SeriesData['line'] }> = [{ label: s.name, base64: r.histogram, line: 'solid' }];
+  if (r.intendedHistogram) out.push({ label: `${s.name} (from intended send)`, base64: r.intendedHistogram, line: 'dashed' });
+  if (r.endToEndHistogram) out.push({ label: `${s.name} (end to end)`, base64: r.endToEndHistogram, line: 'dotted' });
   return out;
 }
 
@@ -75,7 +77,7 @@ export function alignSeries(points: ReadonlyArray<ReadonlyArray<readonly [number
 
 function overTime(doc: CompareResult, pick: (i: ScenarioResult['result']['intervals'][number]) => number | null): ChartData {
   const { x, values } = alignSeries(doc.scenarios.map((s) => s.result.intervals.map((i) => [i.elapsedMs / 1000, pick(i)] as const)));
-  return { x, series: doc.scenarios.map((s, n) => ({ label: s.name, color: colorOf(n), dash: false, values: values[n]! })) };
+  return { x, series: doc.scenarios.map((s, n) => ({ label: s.name, color: colorOf(n), line: 'solid' as const, values: values[n]! })) };
 }
 
 /** The data of every chart of the report. */
@@ -85,7 +87,7 @@ export function reportCharts(doc: CompareResult): ReportCharts {
     names,
     x: names.map((_, i) => i),
     series: doc.scenarios.map((s, n) => ({
-      label: s.name, color: colorOf(n), dash: false, values: names.map((_, i) => (i === n ? s.figures.recordsPerSec.median : null)),
+      label: s.name, color: colorOf(n), line: 'solid' as const, values: names.map((_, i) => (i === n ? s.figures.recordsPerSec.median : null)),
     })),
   };
   const maxCount = Math.max(1, ...doc.scenarios.map((s) => s.result.records.acked));
@@ -93,12 +95,14 @@ export function reportCharts(doc: CompareResult): ReportCharts {
   const percentiles = {
     x: axis,
     series: doc.scenarios.flatMap((s, n) => histogramsOf(s).map((h) => ({
-      label: h.label, color: colorOf(n), dash: h.dash, values: percentileCurve(h.base64, axis),
+      label: h.label, color: colorOf(n), line: h.line, values: percentileCurve(h.base64, axis),
     }))),
   };
+  const p99s = doc.scenarios.flatMap((s) => (s.figures.latencyMs ? [s.figures.latencyMs.p99.median] : [])).filter((v) => v > 0);
   return {
     throughput,
     percentiles,
+    percentilesLogY: p99s.length > 1 && Math.max(...p99s) >= 10 * Math.min(...p99s),
     throughputOverTime: overTime(doc, (i) => i.throughput.recordsPerSec),
     p99OverTime: overTime(doc, (i) => i.latencyMs?.p99 ?? null),
   };

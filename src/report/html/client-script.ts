@@ -18,8 +18,9 @@ export const CLIENT_SCRIPT = String.raw`
     return (100 * (1 - 1 / x)).toFixed(digits) + '%';
   }
   function line(s) {
-    var o = { label: s.label, stroke: s.color, width: s.dash ? 1.5 : 2, spanGaps: true };
-    if (s.dash) o.dash = [6, 4];
+    var o = { label: s.label, stroke: s.color, width: s.line === 'solid' ? 2 : 1.5, spanGaps: true };
+    if (s.line === 'dashed') o.dash = [6, 4];
+    if (s.line === 'dotted') o.dash = [1.5, 3];
     return o;
   }
   function aligned(d) { return [d.x].concat(d.series.map(function (s) { return s.values; })); }
@@ -30,6 +31,8 @@ export const CLIENT_SCRIPT = String.raw`
     if (!el) return;
     opts.width = Math.max(320, el.clientWidth);
     opts.height = HEIGHT;
+    var previous = charts.filter(function (ch) { return ch.el === el; })[0];
+    if (previous) { previous.plot.destroy(); charts.splice(charts.indexOf(previous), 1); }
     charts.push({ el: el, plot: new uPlot(opts, aligned(d), el) });
   }
 
@@ -53,22 +56,33 @@ export const CLIENT_SCRIPT = String.raw`
     }, c.throughput);
   }
 
-  chart('chart-percentiles', {
-    scales: { x: { time: false, distr: 3, log: 10 }, y: { range: fromZero } },
-    axes: [
-      { label: 'percentile',
-        splits: function (u, i, min, max) { var s = []; for (var p = 1; p <= max * 1.0001; p *= 10) s.push(p); return s; },
-        values: function (u, splits) { return splits.map(function (x) { return percentile(x, 0); }); } },
-      { label: 'latency (ms)', size: 60 },
-    ],
-    series: [{ label: 'percentile', value: function (u, x) { return x == null ? '-' : percentile(x, 1); } }]
-      .concat(c.percentiles.series.map(function (s) {
-        var o = line(s);
-        o.points = { show: false };
-        o.value = function (u, v) { return ms(v) + ' ms'; };
-        return o;
-      })),
-  }, c.percentiles);
+  // Latencies that differ by orders of magnitude between scenarios read better on a log latency axis too.
+  function drawPercentiles(logY) {
+    var yAxis = { label: logY ? 'latency (ms, log scale)' : 'latency (ms)', size: 60 };
+    if (logY) yAxis.values = function (u, v) { return v.map(function (n) { return n == null ? '' : String(+n.toPrecision(3)); }); };
+    chart('chart-percentiles', {
+      scales: { x: { time: false, distr: 3, log: 10 }, y: logY ? { distr: 3, log: 10 } : { range: fromZero } },
+      axes: [
+        { label: 'percentile',
+          splits: function (u, i, min, max) { var s = []; for (var p = 1; p <= max * 1.0001; p *= 10) s.push(p); return s; },
+          values: function (u, splits) { return splits.map(function (x) { return percentile(x, 0); }); } },
+        yAxis,
+      ],
+      series: [{ label: 'percentile', value: function (u, x) { return x == null ? '-' : percentile(x, 1); } }]
+        .concat(c.percentiles.series.map(function (s) {
+          var o = line(s);
+          o.points = { show: false };
+          o.value = function (u, v) { return ms(v) + ' ms'; };
+          return o;
+        })),
+    }, c.percentiles);
+    var toggle = document.getElementById('latency-scale');
+    if (toggle) toggle.textContent = logY ? 'Linear latency axis' : 'Logarithmic latency axis';
+  }
+  var logLatency = c.percentilesLogY;
+  drawPercentiles(logLatency);
+  var toggle = document.getElementById('latency-scale');
+  if (toggle) toggle.addEventListener('click', function () { logLatency = !logLatency; drawPercentiles(logLatency); });
 
   [['chart-throughput-time', c.throughputOverTime, 'records/s', count, true],
     ['chart-p99-time', c.p99OverTime, 'p99 (ms)', ms, false]].forEach(function (spec) {

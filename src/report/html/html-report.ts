@@ -58,8 +58,8 @@ function summaryTable(doc: CompareResult): string {
 <p class="notes">${footnotes(doc).map((n) => escapeHtml(n.replace(/^\* best/, 'Bold: best'))).join('<br>')}</p>`;
 }
 
-function section(id: string, heading: string, note: string): string {
-  return `<section><h2>${escapeHtml(heading)}</h2><p class="notes">${escapeHtml(note)}</p><div class="chart" id="${id}"></div></section>`;
+function section(id: string, heading: string, note: string, control = ''): string {
+  return `<section><h2>${escapeHtml(heading)}</h2><p class="notes">${escapeHtml(note)}${control}</p><div class="chart" id="${id}"></div></section>`;
 }
 
 /**
@@ -89,7 +89,7 @@ export function htmlReport(doc: CompareResult, assets: ChartAssets = chartAssets
 <main>
 ${summaryTable(doc)}
 ${doc.scenarios.length > 1 ? section('chart-throughput', 'Throughput per scenario', 'Records acknowledged per second (median over runs).') : ''}
-${section('chart-percentiles', 'Latency by percentile', 'Send to acknowledgement, from the HdrHistograms of all records: the x axis is logarithmic, so the tail (99%, 99.9%...) gets room. Dashed: from the intended send time, or end to end, where the run has them.')}
+${section('chart-percentiles', 'Latency by percentile', 'Send to acknowledgement, from the HdrHistograms of all records: the x axis is logarithmic, so the tail (99%, 99.9%...) gets room. Dashed: from the intended send time (rate-capped runs); dotted: end to end (e2e runs). ', '<button type="button" id="latency-scale">Logarithmic latency axis</button>')}
 ${section('chart-throughput-time', 'Throughput over time', 'Records acknowledged per second in each reporting interval.')}
 ${section('chart-p99-time', 'p99 latency over time', 'The 99th percentile of send-to-ack latency in each reporting interval.')}
 </main>

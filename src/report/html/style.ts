@@ -17,6 +17,8 @@ table.summary td.num { text-align: right; }
 table.summary td.best { font-weight: 700; background: var(--best); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; }
 .chart { width: 100%; min-height: 300px; }
+button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid var(--line); border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+@media print { button { display: none; } }
 .uplot { font-family: inherit; }
 @media print { body { padding: 0; } section { break-inside: avoid; } }
 `;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCompareResult, compareOfResults } from '../../../src/compare/figures.js';
 import { compareMarkdown } from '../../../src/compare/markdown.js';
 import { compareIntervalLine, runEndLine, runStartLine } from '../../../src/compare/progress-lines.js';
-import { bestMarks, compareTable } from '../../../src/compare/table.js';
+import { bestMarks, compareTable, pctText } from '../../../src/compare/table.js';
 import type { CompareResult } from '../../../src/compare/result.js';
 import { scenariosOf, parseMatrix } from '../../../src/compare/matrix.js';
 import { fakeResult, latencies } from './fixtures.js';
@@ -54,6 +54,12 @@ describe('compareTable', () => {
   it('says when the comparison was interrupted', () => {
     const doc = { ...twoScenarios(), status: 'interrupted' as const, scenarioCount: 4 };
     expect(compareTable(doc)).toContain('Interrupted: 2 of 4 scenarios shown.');
+  });
+});
+
+describe('pctText', () => {
+  it('signs changes, and shows one that rounds to nothing as 0.0%', () => {
+    expect([12.34, -50, -0.04, 0.04, 0, null].map(pctText)).toEqual(['+12.3%', '-50.0%', '0.0%', '0.0%', '0.0%', '-']);
   });
 });
 

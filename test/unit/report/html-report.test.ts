@@ -54,13 +54,22 @@ describe('reportCharts', () => {
     const c = reportCharts(doc());
     expect(c.throughput.names).toEqual(['acks=1', 'acks=all']);
     expect(c.throughput.series.map((s) => s.values)).toEqual([[1000, null], [null, 500]]);
-    expect(c.percentiles.series.map((s) => [s.label, s.dash])).toEqual([['acks=1', false], ['acks=all', false], ['acks=all (from intended send)', true]]);
+    expect(c.percentiles.series.map((s) => [s.label, s.line])).toEqual([['acks=1', 'solid'], ['acks=all', 'solid'], ['acks=all (from intended send)', 'dashed']]);
     expect(c.percentiles.series[0]!.color).toBe(c.throughput.series[0]!.color);
     const p = c.percentiles.series[0]!.values.filter((v): v is number => v !== null);
     expect(p.every((v, i) => i === 0 || v >= p[i - 1]!)).toBe(true);
     expect(c.throughputOverTime.x).toEqual([333.3333333333333 / 1000, 0.5, 2 * 333.3333333333333 / 1000, 1]);
     expect(c.throughputOverTime.series[0]!.values).toEqual([null, 800, null, 1200]);
     expect(c.p99OverTime.series[1]!.values.filter((v) => v !== null)).toHaveLength(3);
+    expect(c.percentilesLogY).toBe(false);
+  });
+
+  it('opens the percentile chart on a log latency axis when scenarios\' p99 differ tenfold', () => {
+    const spread = buildCompareResult([
+      { index: 0, name: 'fast', settings: {}, results: [fakeResult({ latenciesUs: latencies(100, 100, 1000), durationMs: 100 })] },
+      { index: 1, name: 'slow', settings: {}, results: [fakeResult({ latenciesUs: latencies(100, 1000, 10_000), durationMs: 100 })] },
+    ], { matrix: {}, scenarioCount: 2, repeat: 1, warmupRecords: 0, baselineIndex: 0, interrupted: false });
+    expect(reportCharts(spread).percentilesLogY).toBe(true);
   });
 });
 
