@@ -1,0 +1,64 @@
+// @ts-check
+/** The Markdown report of a benchmark result (pure). */
+
+/**
+ * @param {number} x
+ * @param {number} [digits]
+ */
+const fmt = (x, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+
+/**
+ * @param {{ machine: Record<string, unknown>, settings: Record<string, unknown>, summaries: import('./summary.mjs').ScenarioSummary[], failures: string[] }} result
+ * @returns {string}
+ */
+export function formatMarkdown(result) {
+  const lines = ['# perf-test vs Apache Kafka ProducerPerformance', ''];
+  lines.push(`Machine: ${Object.entries(result.machine).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  lines.push(`Settings: ${Object.entries(result.settings).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`).join('; ')}.`, '');
+  const startup = result.summaries.filter((s) => s.kind === 'startup');
+  /** @param {string} tool */
+  const startupCpu = (tool) => startup[0]?.tools.find((t) => t.tool === tool)?.medianCpuSeconds ?? NaN;
+  if (startup.length > 0) {
+    lines.push('## Start-up: one record (start, connect, send, stop)', '');
+    lines.push('| Tool | wall s | CPU s | peak RSS MiB |', '| --- | ---: | ---: | ---: |');
+    for (const t of startup[0]?.tools ?? []) lines.push(`| ${t.tool} | ${fmt(t.medianWallMs / 1000, 2)} | ${fmt(t.medianCpuSeconds, 2)} | ${fmt(t.maxPeakRssMiB)} |`);
+    lines.push('');
+  }
+  /**
+   * CPU per million records without the start-up run's CPU.
+   * @param {import('./summary.mjs').ToolFigures} t
+   * @param {number} records
+   */
+  const steadyCpu = (t, records) => ((t.medianCpuSeconds - startupCpu(t.tool)) / records) * 1e6;
+  const throughput = result.summaries.filter((s) => s.kind === 'throughput');
+  if (throughput.length > 0) {
+    lines.push('## Throughput, no cap', '');
+    lines.push('| Scenario | Tool | records/s per round | median records/s | median ratio to Java | peak RSS MiB | CPU s per M records | less start-up |');
+    lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const s of throughput) {
+      for (const t of s.tools) {
+        const ratio = s.ratiosToJava.find((r) => r.tool === t.tool);
+        lines.push(`| ${s.scenario} | ${t.tool} | ${t.recordsPerSec.map((x) => fmt(x)).join(', ')} | ${fmt(t.medianRecordsPerSec)} | `
+          + `${ratio ? `${fmt(ratio.median, 2)} (${ratio.perRound.map((x) => fmt(x, 2)).join(', ')})` : '1'} | ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
+      }
+    }
+    lines.push('');
+  }
+  const latency = result.summaries.filter((s) => s.kind === 'latency');
+  if (latency.length > 0) {
+    lines.push('## Latency at a fixed rate (send -> ack, ms, as each tool prints it; medians over rounds)', '');
+    lines.push('| Scenario | Tool | records/s | p50 | p99 | avg | peak RSS MiB | CPU s per M records | less start-up |');
+    lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const s of latency) {
+      for (const t of s.tools) {
+        lines.push(`| ${s.scenario} | ${t.tool} | ${fmt(t.medianRecordsPerSec)} | ${fmt(t.medianP50Ms)} | ${fmt(t.medianP99Ms)} | ${fmt(t.medianAvgLatencyMs, 2)} | ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
+      }
+    }
+    lines.push('');
+  }
+  if (result.failures.length > 0) lines.push('## Failed runs', '', ...result.failures.map((f) => `- ${f}`), '');
+  lines.push('CPU seconds are the whole process\'s user + system time (every thread, start-up included) per million records sent; '
+    + '"less start-up" subtracts the one-record run\'s CPU first. Peak RSS is the process\'s VmHWM. Latency percentiles are whole ms, '
+    + 'as both tools print them. The broker runs on the same machine, so its work competes with both tools alike.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+// @ts-check
+import { describe, expect, it } from 'vitest';
+import { resolveBenchConfig, SAME_PRODUCER_PROPS } from '../config.mjs';
+import { parsePeakRssKiB, parseStatTimes } from '../measure.mjs';
+import { parseKafkaSummary } from '../parse.mjs';
+import { commandFor, scenarios, toolName } from '../scenarios.mjs';
+import { median, summarize } from '../summary.mjs';
+import { formatMarkdown } from '../markdown.mjs';
+
+const config = resolveBenchConfig([], {}, '/tmp/results');
+
+describe('config', () => {
+  it('defaults, scaled counts, flags over the environment', () => {
+    expect(config).toMatchObject({ recordsPerRun1KiB: 300_000, recordsPerRun100B: 1_000_000, repeats: 3, clients: ['kafkajs', 'platformatic'] });
+    const smoke = resolveBenchConfig(['--scale', '0.01', '--repeats=1'], { BENCH_REPEATS: '5', BENCH_CLIENTS: 'platformatic' }, '/r');
+    expect(smoke).toMatchObject({ recordsPerRun1KiB: 3000, recordsPerRun100B: 10_000, latencyRecords: 3000, repeats: 1, clients: ['platformatic'] });
+    expect(resolveBenchConfig(['--records-1kib', '42'], {}, '/r').recordsPerRun1KiB).toBe(42);
+    expect(() => resolveBenchConfig(['--nope', '1'], {}, '/r')).toThrow(/unknown setting 'nope'/);
+    expect(() => resolveBenchConfig(['--scale', '0'], {}, '/r')).toThrow(/--scale: '0' is not a positive number/);
+  });
+});
+
+describe('scenarios and command lines', () => {
+  it('runs start-up, 1 KiB and 100 B at acks=1 and all, then latency at a fixed rate', () => {
+    const ids = scenarios(config).map((s) => s.id);
+    expect(ids).toEqual(['start-up (1 record)', 'throughput 1KiB acks=1', 'throughput 1KiB acks=all', 'throughput 100B acks=1',
+      'throughput 100B acks=all', 'latency 1KiB acks=all at 20000/s']);
+    expect(scenarios(config)[0]?.tools.map(toolName)).toEqual(['java', 'perf-test/kafkajs', 'perf-test/platformatic']);
+  });
+
+  it('gives both tools the same flags and producer properties', () => {
+    const s = /** @type {import('../scenarios.mjs').Scenario} */ (scenarios(config)[1]);
+    const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined,
+      javaTool: (/** @type {string[]} */ args) => ({ command: 'java', args: ['-cp', 'lib/*', 'ProducerPerformance', ...args] }) };
+    const java = commandFor({ kind: 'java' }, s, x);
+    const pt = commandFor({ kind: 'perf-test', client: 'platformatic' }, s, { ...x, profileDir: '/p' });
+    const common = ['--topic', 't', '--num-records', '300000', '--record-size', '1024', '--throughput', '-1', '--producer-props',
+      'bootstrap.servers=127.0.0.1:1', 'acks=1', ...SAME_PRODUCER_PROPS];
+    expect(java.args.slice(3)).toEqual(common);
+    expect(pt).toEqual({ command: 'node', args: ['--cpu-prof', '--cpu-prof-dir=/p', 'bin/perf-test.js', ...common, '--client', 'platformatic', '--producers', '1', '--format', 'kafka'] });
+  });
+});
+
+describe('parsing', () => {
+  it("reads Kafka's total line, not the interval or steady-state lines", () => {
+    const out = ['100 records sent, 20.0 records/sec (0.02 MB/sec), 1.0 ms avg latency, 2.0 ms max latency.',
+      '300000 records sent, 81234.567890 records/sec (79.33 MB/sec), 210.12 ms avg latency, 400.00 ms max latency, 200 ms 50th, 300 ms 95th, 350 ms 99th, 390 ms 99.9th.',
+      '200000 steady state records sent, 1.000000 records/sec (0.00 MB/sec), 1.00 ms avg latency, 1.00 ms max latency, 1 ms 50th, 1 ms 95th, 1 ms 99th, 1 ms 99.9th.'].join('\n');
+    expect(parseKafkaSummary(out)).toEqual({ records: 300000, recordsPerSec: 81234.56789, mbPerSec: 79.33, avgLatencyMs: 210.12, maxLatencyMs: 400,
+      p50Ms: 200, p95Ms: 300, p99Ms: 350, p999Ms: 390 });
+    expect(parseKafkaSummary('nothing here')).toBeUndefined();
+  });
+
+  it('reads CPU times and peak RSS from /proc', () => {
+    const stat = '1234 (node worker (x)) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 7 3 20 0 11 0 100 0 0';
+    expect(parseStatTimes(stat)).toEqual({ utime: 250, stime: 40, cutime: 7, cstime: 3 });
+    expect(parsePeakRssKiB('Name:\tnode\nVmHWM:\t  183204 kB\nVmRSS:\t  170000 kB\n')).toBe(183204);
+  });
+});
+
+describe('summary', () => {
+  /** @param {string} tool @param {number} round @param {number} rps */
+  const run = (tool, round, rps) => ({
+    scenario: 's', tool, round, topic: 't', command: '', exitCode: 0, wallMs: 1000, cpuSeconds: 2, peakRssMiB: 100 + round, loadAverage1m: 0, error: undefined,
+    summary: { records: 1000, recordsPerSec: rps, mbPerSec: 1, avgLatencyMs: 1, maxLatencyMs: 2, p50Ms: round, p95Ms: 2, p99Ms: 3, p999Ms: 4 },
+  });
+
+  it('takes medians, and the ratio of each round to the Java run of the same round', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    const runs = [run('java', 0, 100), run('perf-test/x', 0, 150), run('java', 1, 200), run('perf-test/x', 1, 200), run('java', 2, 100), run('perf-test/x', 2, 300)];
+    const s = summarize({ id: 's', kind: 'throughput', records: 1000 }, ['java', 'perf-test/x'], runs);
+    expect(s.ratiosToJava).toEqual([{ tool: 'perf-test/x', perRound: [1.5, 1, 3], median: 1.5 }]);
+    expect(s.tools[1]).toMatchObject({ runs: 3, recordsPerSec: [150, 200, 300], medianRecordsPerSec: 200, medianCpuSecondsPerMillion: 2000, maxPeakRssMiB: 102 });
+    const md = formatMarkdown({ machine: { cores: 2 }, settings: { repeats: 3 }, summaries: [s], failures: [] });
+    expect(md).toContain('| s | perf-test/x | 150, 200, 300 | 200 | 1.50 (1.50, 1.00, 3.00) | 102 | 2,000.0 | n/a |');
+  });
+});
