@@ -1,4 +1,4 @@
-import { ExitCode, PerfTestError, badValue } from '../errors.js';
+import { ExitCode, PerfTestError, UsageError, badValue } from '../errors.js';
 import { resolveProduceConfig } from '../config/resolve-produce.js';
 import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
 import { readTextFile } from '../config/files.js';
@@ -14,6 +14,7 @@ import { evaluateAssertions, type GateInput, type GateOutcome } from '../gate/as
 import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
 import { ReportOutput, type Streams } from './output.js';
+import { whileInterruptible } from './signals.js';
 import { runCompareCommand } from './compare-command.js';
 import { runReportCommand } from './report-command.js';
 
@@ -44,6 +45,8 @@ export async function main(argv: readonly string[], streams: Streams = processSt
       }
       case 'consume': {
         const report = resolveReportConfig(command.options);
+        // The HTML report draws latency, which a consume run does not measure; e2e does.
+        if (report.htmlPath !== undefined) throw new UsageError('--html is not available for consume (it has no latency to draw): use perf-test e2e --html');
         const config = resolveConsumeConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ConsumeOutput(report, config, streams);
         output.start();
@@ -52,7 +55,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
           onInterval: (i, totals, p) => output.interval(i, totals, p, startedAt),
           onNotice: (line) => output.notice(line),
         });
-        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        const result = await whileInterruptible(running.interrupt, running.result, streams);
         const gates = judge(result, report);
         output.final(result, gates);
         return exitCodeOf(result, gates);
@@ -66,7 +69,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
           onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
           onNotice: (line) => output.notice(line),
         });
-        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        const result = await whileInterruptible(running.interrupt, running.result, streams);
         return finish(result, report, output);
       }
       case 'produce': {
@@ -78,7 +81,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
           onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
           onNotice: (line) => output.notice(line),
         });
-        const result = await withInterruptHandling(running.interrupt, running.result, streams);
+        const result = await whileInterruptible(running.interrupt, running.result, streams);
         return finish(result, report, output);
       }
     }
@@ -126,26 +129,6 @@ function readResult(path: string): ProduceResult {
     throw badValue('merge', path, `is not a perf-test result of schema version ${RESULT_SCHEMA_VERSION} (made with --json)`);
   }
   return r as ProduceResult;
-}
-
-/** First SIGINT/SIGTERM: stop and report what was done. Second: quit at once. */
-async function withInterruptHandling<T>(interrupt: () => void, work: Promise<T>, streams: Streams): Promise<T> {
-  let count = 0;
-  const onSignal = () => {
-    if (++count === 1) interrupt();
-    else {
-      streams.err('Interrupted twice: exiting without a summary.');
-      process.exit(ExitCode.Interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await work;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
 }
 
 function reportError(e: unknown, debug: boolean, streams: Streams): number {
