@@ -1,12 +1,102 @@
+import type { ProducerSettings } from '../../config/producer-config.js';
+import type { TopicSpec } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
-import type { ClientFactory } from '../port.js';
-import { PlatformaticAdmin } from './admin.js';
-import { PlatformaticProducer } from './producer.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+import { checkCompression } from './options.js';
+
+/*
+ * @platformatic/kafka compiles its JSON schemas when it is imported: about 0.25 s of CPU in the main thread and
+ * 0.4 s in each worker (measured with --cpu-prof), which runs with another client must not pay. So the client
+ * is imported on connect, behind these thin ports; what can be checked without it is checked at once.
+ */
+
+class LazyProducer implements ProducerPort {
+  private inner: ProducerPort | undefined;
+
+  constructor(
+    private readonly connection: ConnectionSpec,
+    private readonly settings: ProducerSettings,
+  ) {
+    checkCompression(settings.compression);
+  }
+
+  async connect(): Promise<void> {
+    const { PlatformaticProducer } = await import('./producer.js');
+    this.inner = new PlatformaticProducer(this.connection, this.settings);
+    await this.inner.connect();
+  }
+
+  partitions(topic: string): Promise<PartitionLeader[]> {
+    return this.connected().partitions(topic);
+  }
+
+  produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
+    return this.connected().produce(topic, records);
+  }
+
+  beginTransaction(): Promise<void> {
+    return this.connected().beginTransaction();
+  }
+
+  commitTransaction(): Promise<void> {
+    return this.connected().commitTransaction();
+  }
+
+  abortTransaction(): Promise<void> {
+    return this.connected().abortTransaction();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.inner?.disconnect();
+  }
+
+  private connected(): ProducerPort {
+    if (!this.inner) throw new Error('the platformatic producer is used before connect()');
+    return this.inner;
+  }
+}
+
+class LazyAdmin implements AdminPort {
+  private inner: AdminPort | undefined;
+
+  constructor(private readonly connection: ConnectionSpec) {}
+
+  async connect(): Promise<void> {
+    const { PlatformaticAdmin } = await import('./admin.js');
+    this.inner = new PlatformaticAdmin(this.connection);
+    await this.inner.connect();
+  }
+
+  ensureTopic(spec: TopicSpec): Promise<{ readonly partitions: number; readonly created: boolean }> {
+    return this.connected().ensureTopic(spec);
+  }
+
+  listTopics(): Promise<string[]> {
+    return this.connected().listTopics();
+  }
+
+  countRecords(topic: string): Promise<number> {
+    return this.connected().countRecords(topic);
+  }
+
+  endOffsets(topic: string): Promise<Record<number, string>> {
+    return this.connected().endOffsets(topic);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.inner?.disconnect();
+  }
+
+  private connected(): AdminPort {
+    if (!this.inner) throw new Error('the platformatic admin is used before connect()');
+    return this.inner;
+  }
+}
 
 /** The @platformatic/kafka client behind perf-test's ports (producing; consuming is kafkajs' for now). */
 export const platformaticClient: ClientFactory = {
-  createProducer: (connection, settings) => new PlatformaticProducer(connection, settings),
-  createAdmin: (connection) => new PlatformaticAdmin(connection),
+  createProducer: (connection, settings) => new LazyProducer(connection, settings),
+  createAdmin: (connection) => new LazyAdmin(connection),
   createConsumer: () => {
     throw new UsageError('--client platformatic: consuming is not supported with this client yet', 'use --client kafkajs for consume and e2e runs');
   },
