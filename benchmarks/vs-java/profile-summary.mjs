@@ -47,6 +47,7 @@ export function selfTimes(p) {
     if (!node) continue;
     const area = areaOf(node.callFrame);
     areas.set(area, (areas.get(area) ?? 0) + ms);
+    if (area === 'idle') continue;
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber + 1} [${area}]`;
     functions.set(fn, (functions.get(fn) ?? 0) + ms);
   }
