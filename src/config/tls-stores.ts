@@ -90,13 +90,14 @@ function resolveKeystore(props: ReadonlyMap<string, string>, warn: (line: string
 
 /** A PEM key and chain, checked: the key decrypts with `keyPassword` and belongs to the first certificate. */
 function pemIdentity(keyPem: string, chainPem: string, keyPassword: string | undefined, where: string): ClientIdentity {
+  const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: *4,ENCRYPTED/.test(keyPem);
+  if (encrypted && keyPassword === undefined) throw new UsageError(`${where}: the private key is encrypted: set ssl.key.password`);
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: keyPem, format: 'pem', passphrase: keyPassword });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ERR_MISSING_PASSPHRASE') throw new UsageError(`${where}: the private key is encrypted: set ssl.key.password`);
-    if (keyPassword !== undefined && /decrypt|password|passphrase/i.test(String(e))) {
+    if (encrypted) {
       throw new UsageError(`ssl.key.password (not shown) does not decrypt the private key of ${where}`);
     }
     throw new UsageError(`${where}: the private key cannot be read${code ? ` (${code})` : ''}`);

@@ -9,7 +9,7 @@ import type { TopicSpec } from '../../config/types.js';
 import { type PerfTestError, SetupError } from '../../errors.js';
 import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
 import { KafkajsConsumer } from './consumer.js';
-import { kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
+import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
 
 const { Kafka: KafkaClient, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
 
@@ -52,8 +52,7 @@ export function connectError(c: ConnectionSpec, e: unknown): PerfTestError {
   const security = securityFailure(c.security, servers, e);
   if (security) return security;
   const detail = scrubSecrets(e instanceof Error ? e.message : String(e), c.security);
-  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`,
-    'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
+  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`, connectionHint(c.security, e), { cause: e });
 }
 
 class KafkajsProducer implements ProducerPort {

@@ -36,23 +36,25 @@ function saslOptions(sasl: NonNullable<SecuritySettings['sasl']>): SASLOptions {
   }
 }
 
-/** What a kafkajs error chain says: its class names, Node's error codes and its messages. */
+/** What a kafkajs error chain says: its class names, Node's error codes, Kafka's error types, its messages. */
 interface Clues {
   readonly names: Set<string>;
   readonly codes: Set<string>;
+  readonly types: Set<string>;
   readonly messages: string[];
   readonly broker: string | undefined;
 }
 
 function cluesOf(e: unknown): Clues {
-  const clues = { names: new Set<string>(), codes: new Set<string>(), messages: [] as string[], broker: undefined as string | undefined };
+  const clues = { names: new Set<string>(), codes: new Set<string>(), types: new Set<string>(), messages: [] as string[], broker: undefined as string | undefined };
   const seen = new Set<unknown>();
   const visit = (cur: unknown, depth: number): void => {
     if (depth > 8 || !(cur instanceof Error) || seen.has(cur)) return;
     seen.add(cur);
-    const x = cur as Error & { code?: unknown; broker?: unknown; originalError?: unknown; errors?: unknown };
+    const x = cur as Error & { code?: unknown; type?: unknown; broker?: unknown; originalError?: unknown; errors?: unknown };
     clues.names.add(x.name);
     if (typeof x.code === 'string') clues.codes.add(x.code);
+    if (typeof x.type === 'string') clues.types.add(x.type);
     if (typeof x.broker === 'string' && clues.broker === undefined) clues.broker = x.broker;
     clues.messages.push(x.message);
     for (const next of [x.cause, x.originalError, ...(Array.isArray(x.errors) ? x.errors : [])]) visit(next, depth + 1);
@@ -73,14 +75,23 @@ const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_
 export function securityFailure(security: SecuritySettings, servers: string, e: unknown): AuthError | undefined {
   const c = cluesOf(e);
   const at = c.broker ?? servers;
-  if (c.names.has('KafkaJSSASLAuthenticationError') && security.sasl) {
+  const sasl = c.names.has('KafkaJSSASLAuthenticationError') || c.types.has('SASL_AUTHENTICATION_FAILED') || c.types.has('UNSUPPORTED_SASL_MECHANISM');
+  if (sasl && security.sasl) {
     const { mechanism, username } = security.sasl;
-    if (c.messages.some((m) => /mechanism is not supported by the server/.test(m))) {
+    if (c.types.has('UNSUPPORTED_SASL_MECHANISM') || c.messages.some((m) => /mechanism is not supported by the server/.test(m))) {
       return new AuthError(`the broker at ${at} does not enable SASL mechanism ${mechanism} on this listener`,
         'set sasl.mechanism to one the listener enables (the broker\'s sasl.enabled.mechanisms)', { cause: e });
     }
     return new AuthError(`authentication failed: the broker at ${at} rejected SASL ${mechanism} credentials for user '${username}'`,
       'check the username and password in sasl.jaas.config, and sasl.mechanism', { cause: e });
+  }
+  if (c.types.has('ILLEGAL_SASL_STATE') && security.sasl) {
+    return new AuthError(`the broker at ${at} does not expect SASL on this listener (ILLEGAL_SASL_STATE)`,
+      `is it a PLAINTEXT or SSL listener? set security.protocol to match the listener (it is ${security.protocol})`, { cause: e });
+  }
+  if (security.tls && c.messages.some((m) => /disconnected before secure TLS connection was established/.test(m))) {
+    return new AuthError(`TLS: the broker at ${at} closed the connection during the TLS handshake`,
+      'is it a PLAINTEXT or SASL_PLAINTEXT listener? set security.protocol to match the listener', { cause: e });
   }
   const code = [...c.codes].find((k) => k === 'ERR_TLS_CERT_ALTNAME_INVALID' || UNTRUSTED.has(k) || CLIENT_CERT_REFUSED.test(k)
     || NOT_TLS.has(k) || k === 'CERT_HAS_EXPIRED' || k === 'CERT_NOT_YET_VALID');
@@ -103,6 +114,19 @@ export function securityFailure(security: SecuritySettings, servers: string, e: 
   return new AuthError(`TLS: the broker at ${at} refused the handshake: it wants a client certificate it trusts (${code})`,
     security.tls.identity ? 'the broker does not trust the certificate of ssl.keystore.location (or ssl.keystore.certificate.chain)'
       : 'set ssl.keystore.location (or ssl.keystore.key and ssl.keystore.certificate.chain) for mutual TLS', { cause: e });
+}
+
+/**
+ * The hint of a connection failure that is not clearly a security one. A broker that closes the connection
+ * at once often has a listener that wants TLS or SASL the client does not speak.
+ */
+export function connectionHint(security: SecuritySettings, e: unknown): string {
+  const closed = cluesOf(e).names.has('KafkaJSConnectionClosedError');
+  if (closed && security.protocol === 'PLAINTEXT') {
+    return 'the broker closed the connection: if its listener uses TLS or SASL, set security.protocol (SSL, SASL_PLAINTEXT or SASL_SSL) and its settings';
+  }
+  if (closed && security.protocol === 'SASL_PLAINTEXT') return 'the broker closed the connection: if its listener uses TLS, set security.protocol=SASL_SSL';
+  return 'check --bootstrap-server (or bootstrap.servers) and that the brokers are up';
 }
 
 /** The text with every secret of the settings replaced, for messages that quote a client library. */

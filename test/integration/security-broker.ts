@@ -1,0 +1,169 @@
+// A real broker with secured listeners, built on scripts/kafka-broker.mjs' exports: one KRaft JVM whose
+// PLAINTEXT listener (inter-broker, controller, test setup) sits beside SASL_PLAINTEXT, SSL (mutual TLS),
+// SASL_SSL and BADHOST (SSL with a certificate for another host name) listeners.
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, resolveKafkaVersion, serverProperties } from '../../scripts/kafka-broker.mjs';
+import type { TestCertificates } from './security-certs.js';
+import { PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
+
+const HOST = '127.0.0.1';
+const LISTENERS = ['SASL_PLAINTEXT', 'SSL', 'SASL_SSL', 'BADHOST'] as const;
+
+/** A SASL user known to the broker: PLAIN users in its JAAS config, SCRAM users created at format time. */
+export interface SaslUser {
+  readonly name: string;
+  readonly password: string;
+  /** Also a SCRAM user (kafka-storage's --add-scram cannot take every character; PLAIN users can). */
+  readonly scram: boolean;
+}
+
+/** The running broker's addresses, by listener. */
+export interface SecureBroker {
+  /** PLAINTEXT, for test setup and checks. */
+  readonly plaintext: string;
+  /** SASL_PLAINTEXT with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
+  readonly saslPlaintext: string;
+  /** SSL requiring a client certificate signed by the test CA. */
+  readonly ssl: string;
+  /** SASL_SSL with PLAIN and SCRAM-SHA-512 only (no SCRAM-SHA-256), no client certificate. */
+  readonly saslSsl: string;
+  /** SSL whose certificate names wrong-host.example only. */
+  readonly badHost: string;
+  /** SIGTERM, SIGKILL after 20 s, then remove the broker's dir. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The properties that add the secured listeners to the standard single-node config. */
+export function secureProperties(ports: Record<(typeof LISTENERS)[number] | 'PLAINTEXT' | 'CONTROLLER', number>, certs: TestCertificates, users: readonly SaslUser[]): string {
+  const all = ['PLAINTEXT', ...LISTENERS] as const;
+  const plainUsers = users.map((u) => `user_${u.name}=${jaasQuote(u.password)}`).join(' ');
+  // The JAAS text goes through the properties file's own escapes first: its backslashes are doubled.
+  const jaas = (listener: string, mechanism: string, module: string, options = '') =>
+    `listener.name.${listener}.${mechanism}.sasl.jaas.config=${module} required${options ? ` ${options}` : ''};`.replace(/\\/g, '\\\\');
+  const keystore = (prefix: string, file: string) => [
+    `${prefix}ssl.keystore.type=PKCS12`, `${prefix}ssl.keystore.location=${file}`,
+    `${prefix}ssl.keystore.password=${certs.brokerPassword}`, `${prefix}ssl.key.password=${certs.brokerPassword}`,
+  ];
+  return [
+    '# Secured listeners (test/integration/security-broker.ts); these keys override the ones above.',
+    `listeners=${all.map((l) => `${l}://${HOST}:${ports[l]}`).join(',')},CONTROLLER://${HOST}:${ports.CONTROLLER}`,
+    `advertised.listeners=${all.map((l) => `${l}://${HOST}:${ports[l]}`).join(',')}`,
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL,BADHOST:SSL',
+    'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
+    'listener.name.sasl_ssl.sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512',
+    jaas('sasl_plaintext', 'plain', PLAIN_MODULE, plainUsers),
+    jaas('sasl_plaintext', 'scram-sha-256', SCRAM_MODULE),
+    jaas('sasl_plaintext', 'scram-sha-512', SCRAM_MODULE),
+    jaas('sasl_ssl', 'plain', PLAIN_MODULE, plainUsers),
+    jaas('sasl_ssl', 'scram-sha-512', SCRAM_MODULE),
+    ...keystore('', certs.brokerP12),
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${certs.caPem}`,
+    'listener.name.ssl.ssl.client.auth=required',
+    ...keystore('listener.name.badhost.', certs.badHostP12),
+    '',
+  ].join('\n');
+}
+
+/** Starts the broker and resolves once every listener accepts connections. */
+export async function startSecureBroker(certs: TestCertificates, users: readonly SaslUser[]): Promise<SecureBroker> {
+  const version = resolveKafkaVersion();
+  const { libDir } = await fetchKafka({ version });
+  const dir = mkdtempSync(join(tmpdir(), 'perf-test-secure-kafka-'));
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  const [PLAINTEXT, CONTROLLER, SASL_PLAINTEXT, SSL, SASL_SSL, BADHOST] = await freePorts(6);
+  const ports = { PLAINTEXT: PLAINTEXT!, CONTROLLER: CONTROLLER!, SASL_PLAINTEXT: SASL_PLAINTEXT!, SSL: SSL!, SASL_SSL: SASL_SSL!, BADHOST: BADHOST! };
+  const properties = join(dir, 'server.properties');
+  writeFileSync(properties, serverProperties({ version, port: ports.PLAINTEXT, controllerPort: ports.CONTROLLER, dataDir }) + secureProperties(ports, certs, users));
+  const logging = loggingConfig({ version, logFile: join(dir, 'server.log') });
+  writeFileSync(join(dir, logging.fileName), logging.content);
+  const loggingFlag = loggingJvmFlag({ version, configFile: join(dir, logging.fileName) });
+  const classpath = join(libDir, '*');
+  const scram = users.filter((u) => u.scram).flatMap((u) => ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${u.name},password=${u.password}]`]));
+  await run('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', loggingFlag, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
+    '-t', newClusterId(), '-c', properties, ...scram]);
+
+  const out = openSync(join(dir, 'java.out'), 'a');
+  const child = spawn('java', [...heapFlags('512m'), '-XX:+UseG1GC', loggingFlag, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: ['ignore', out, out] });
+  closeSync(out);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let alive = true;
+  void exited.then(() => (alive = false));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    process.off('exit', killOnExit);
+    if (alive) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  })());
+
+  try {
+    const deadline = Date.now() + 90_000;
+    for (const port of Object.values(ports).filter((p) => p !== ports.CONTROLLER)) {
+      while (!(await canConnect(port))) {
+        if (!alive || Date.now() > deadline) throw new Error(`the secured broker did not open port ${port}\n${tail(join(dir, 'server.log'))}\n${tail(join(dir, 'java.out'))}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const at = (port: number) => `${HOST}:${port}`;
+  return {
+    plaintext: at(ports.PLAINTEXT), saslPlaintext: at(ports.SASL_PLAINTEXT), ssl: at(ports.SSL),
+    saslSsl: at(ports.SASL_SSL), badHost: at(ports.BADHOST), stop,
+  };
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.slice(-8).join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise<net.Server>((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen({ host: HOST, port: 0, exclusive: true }, () => resolve(s));
+  })));
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: HOST, port, timeout: 1000 });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, uniqueTopic } from './helpers.js';
+import { startSecureBroker, type SaslUser, type SecureBroker } from './security-broker.js';
+import { makeTestCertificates, type TestCertificates } from './security-certs.js';
+import { PLAIN_MODULE, PropsFiles, SCRAM_MODULE, countRecordsAt, jaasConfig } from './security-props.js';
+
+// One broker with PLAINTEXT, SASL_PLAINTEXT, SSL (mutual TLS), SASL_SSL and a mismatched-host SSL listener,
+// certificates made by openssl and keytool for this run; perf-test produces (and consumes) over each.
+
+const alice: SaslUser = { name: 'alice', password: `alice-${randomBytes(6).toString('hex')}`, scram: true };
+/** A PLAIN user whose password needs JAAS escapes (a quote, a backslash, a space). */
+const bob: SaslUser = { name: 'bob', password: `b"o\\b ${randomBytes(6).toString('hex')}`, scram: false };
+
+let certs: TestCertificates;
+let broker: SecureBroker;
+const files = new PropsFiles();
+
+beforeAll(async () => {
+  certs = makeTestCertificates();
+  broker = await startSecureBroker(certs, [alice, bob]);
+}, 180_000);
+
+afterAll(async () => {
+  await broker?.stop();
+  certs?.remove();
+  files.remove();
+});
+
+const scram = (mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', password = alice.password) => ({
+  'sasl.mechanism': mechanism, 'sasl.jaas.config': jaasConfig(SCRAM_MODULE, alice.name, password),
+});
+const pemTrust = () => ({ 'ssl.truststore.type': 'PEM', 'ssl.truststore.location': certs.caPem });
+const p12Trust = () => ({ 'ssl.truststore.type': 'PKCS12', 'ssl.truststore.location': certs.truststoreP12, 'ssl.truststore.password': certs.truststorePassword });
+const pemIdentity = () => ({ 'ssl.keystore.type': 'PEM', 'ssl.keystore.location': certs.clientKeystorePem, 'ssl.key.password': certs.clientKeyPassword });
+
+/** Produces `records` records through perf-test with a --producer.config file of `props`. */
+function produce(bootstrap: string, props: Record<string, string>, topic = uniqueTopic('sec'), extra: string[] = []) {
+  return runCli(['--num-records', '300', '--record-size', '100', '--throughput', '-1', '--topic', topic,
+    '--bootstrap-server', bootstrap, '--producer.config', files.write(props), '--reporting-interval', '60000', ...extra], { timeoutMs: 60_000 });
+}
+
+async function expectProduced(run: Awaited<ReturnType<typeof produce>>, topic: string): Promise<void> {
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/^300 records sent, /m);
+  expect(await countRecordsAt(broker.plaintext, topic)).toBe(300);
+}
+
+/** A failure is one `Error:` line (the hint in parentheses on it), with no stack trace. */
+function expectOneLineError(run: { code: number | null; stderr: string }, code: number, pattern: RegExp): void {
+  expect(run.code, run.stderr).toBe(code);
+  const lines = run.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('WARN '));
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Error: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('produce over every secured listener of a real broker', () => {
+  it('SASL_PLAINTEXT with SCRAM-SHA-256, credentials from sasl.jaas.config in a --producer.config file', async () => {
+    const topic = uniqueTopic('scram256');
+    await expectProduced(await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...scram('SCRAM-SHA-256') }, topic), topic);
+  });
+
+  it('SASL_PLAINTEXT with SCRAM-SHA-512, given on the command line with --producer-props', async () => {
+    const topic = uniqueTopic('scram512');
+    const run = await runCli(['--num-records', '300', '--record-size', '100', '--topic', topic, '--bootstrap-server', broker.saslPlaintext,
+      '--producer-props', 'security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=${jaasConfig(SCRAM_MODULE, alice.name, alice.password)}`]);
+    await expectProduced(run, topic);
+  });
+
+  it('SASL_PLAINTEXT with PLAIN, a password that needs JAAS escapes', async () => {
+    const topic = uniqueTopic('plain');
+    const props = { 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': jaasConfig(PLAIN_MODULE, bob.name, bob.password) };
+    await expectProduced(await produce(broker.saslPlaintext, props, topic), topic);
+  });
+
+  it('SSL with mutual TLS from PEM files: a CA, and an encrypted PKCS#8 key with its chain (ssl.key.password)', async () => {
+    const topic = uniqueTopic('ssl-pem');
+    await expectProduced(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() }, topic), topic);
+  });
+
+  it('SSL with mutual TLS from PKCS12 stores made by keytool and openssl, with passwords', async () => {
+    const topic = uniqueTopic('ssl-p12');
+    const props = { 'security.protocol': 'SSL', ...p12Trust(), 'ssl.keystore.type': 'PKCS12', 'ssl.keystore.location': certs.clientP12, 'ssl.keystore.password': certs.clientStorePassword };
+    await expectProduced(await produce(broker.ssl, props, topic), topic);
+  });
+
+  it('SSL with mutual TLS from inline PEM (ssl.truststore.certificates, ssl.keystore.key, ssl.keystore.certificate.chain)', async () => {
+    const topic = uniqueTopic('ssl-inline');
+    const props = {
+      'security.protocol': 'SSL', 'ssl.truststore.type': 'PEM', 'ssl.truststore.certificates': readFileSync(certs.caPem, 'utf8'),
+      'ssl.keystore.type': 'PEM', 'ssl.keystore.key': readFileSync(certs.clientKeyPem, 'utf8'),
+      'ssl.keystore.certificate.chain': readFileSync(certs.clientCertPem, 'utf8'), 'ssl.key.password': certs.clientKeyPassword,
+    };
+    await expectProduced(await produce(broker.ssl, props, topic), topic);
+  });
+
+  it('SASL_SSL with SCRAM-SHA-512 and a keytool PKCS12 truststore, from 2 producer workers', async () => {
+    const topic = uniqueTopic('sasl-ssl');
+    await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...p12Trust() }, topic, ['--producers', '2']), topic);
+  });
+
+  it('consume and e2e take the same settings (SASL_SSL)', async () => {
+    const topic = uniqueTopic('sasl-ssl-consume');
+    const config = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() });
+    await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() }, topic), topic);
+    const consumed = await runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', config, '--format', 'kafka']);
+    expect(consumed.code, consumed.stderr).toBe(0);
+    expect(consumed.stdout.trimEnd().split('\n')[1]).toMatch(/, 300, /);
+    const e2e = await runCli(['e2e', '--bootstrap-server', broker.saslSsl, '--topic', uniqueTopic('sasl-ssl-e2e'), '--num-records', '300',
+      '--record-size', '100', '--producer.config', config, '--reporting-interval', '60000'], { timeoutMs: 90_000 });
+    expect(e2e.code, e2e.stderr).toBe(0);
+  });
+
+  it('checks the host name by default, and skips the check with ssl.endpoint.identification.algorithm= (empty)', async () => {
+    const props = { 'security.protocol': 'SSL', ...pemTrust() };
+    expectOneLineError(await produce(broker.badHost, props), 6,
+      /^Error: TLS: the certificate of the broker at 127\.0\.0\.1:\d+ does not match its host name \(ERR_TLS_CERT_ALTNAME_INVALID\) \(connect by a name .*ssl\.endpoint\.identification\.algorithm= \(empty\)/);
+    const topic = uniqueTopic('nohostcheck');
+    await expectProduced(await produce(broker.badHost, { ...props, 'ssl.endpoint.identification.algorithm': '' }, topic), topic);
+  });
+});
+
+describe('security failures are one line each, exit code 6', () => {
+  it('a wrong SCRAM password', async () => {
+    const run = await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...scram('SCRAM-SHA-256', 'not-the-password') });
+    expectOneLineError(run, 6, /^Error: authentication failed: the broker at 127\.0\.0\.1:\d+ rejected SASL SCRAM-SHA-256 credentials for user 'alice' \(check the username and password in sasl\.jaas\.config/);
+    expect(run.stderr + run.stdout).not.toContain('not-the-password');
+  });
+
+  it('a wrong PLAIN password over TLS', async () => {
+    const props = { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': jaasConfig(PLAIN_MODULE, 'bob', 'wrong-plain-password'), ...pemTrust() };
+    const run = await produce(broker.saslSsl, props);
+    expectOneLineError(run, 6, /^Error: authentication failed: .* SASL PLAIN credentials for user 'bob'/);
+    expect(run.stderr).not.toContain('wrong-plain-password');
+  });
+
+  it('a SASL mechanism the listener does not enable', async () => {
+    const run = await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-256'), ...pemTrust() });
+    expectOneLineError(run, 6, /^Error: the broker at 127\.0\.0\.1:\d+ does not enable SASL mechanism SCRAM-SHA-256 on this listener/);
+  });
+
+  it('a broker certificate signed by a CA that is not trusted', async () => {
+    const run = await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), 'ssl.truststore.type': 'PEM', 'ssl.truststore.location': certs.otherCaPem });
+    expectOneLineError(run, 6, /^Error: TLS: the certificate of the broker at 127\.0\.0\.1:\d+ is not trusted \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\) \(set ssl\.truststore\.location/);
+  });
+
+  it('mutual TLS without a client certificate, and with one the broker does not trust', async () => {
+    expectOneLineError(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust() }), 6,
+      /^Error: TLS: the broker at 127\.0\.0\.1:\d+ refused the handshake: it wants a client certificate it trusts \(ERR_SSL_\w+\) \(set ssl\.keystore\.location/);
+    expectOneLineError(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust(), 'ssl.keystore.location': certs.rogueKeystorePem }), 6,
+      /^Error: TLS: the broker at 127\.0\.0\.1:\d+ refused the handshake: .* \(the broker does not trust the certificate of ssl\.keystore\.location/);
+  });
+
+  it('TLS to a listener that does not speak it, and SASL to one that does not expect it', async () => {
+    expectOneLineError(await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-256'), ...pemTrust() }), 6,
+      /^Error: TLS: the broker at 127\.0\.0\.1:\d+ (closed the connection during the TLS handshake|did not answer in TLS \(\w+\)) \(is it a PLAINTEXT or SASL_PLAINTEXT listener\?/);
+    expectOneLineError(await produce(broker.plaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...scram('SCRAM-SHA-256') }), 6,
+      /^Error: the broker at 127\.0\.0\.1:\d+ does not expect SASL on this listener \(ILLEGAL_SASL_STATE\) \(is it a PLAINTEXT or SSL listener\?/);
+  });
+
+  it('a plaintext client at a TLS listener gets a setup error (exit 3) whose hint names security.protocol', async () => {
+    expectOneLineError(await produce(broker.ssl, {}), 3,
+      /^Error: cannot connect to Kafka at 127\.0\.0\.1:\d+: .*\(the broker closed the connection: if its listener uses TLS or SASL, set security\.protocol/);
+  });
+});
+
+describe('bad security settings are usage errors before any connection (exit 2)', () => {
+  const nowhere = '127.0.0.1:1';
+  it.each([
+    ['an unknown security.protocol', { 'security.protocol': 'TLS' }, /^Error: security\.protocol: 'TLS' is not one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL$/],
+    ['GSSAPI', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI' }, /^Error: sasl\.mechanism: 'GSSAPI' is not supported \(Kerberos\): perf-test speaks PLAIN, SCRAM-SHA-256, SCRAM-SHA-512$/],
+    ['OAUTHBEARER', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER' }, /^Error: sasl\.mechanism: 'OAUTHBEARER' is not supported \(OAuth 2\)/],
+    ['a malformed sasl.jaas.config', { 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': `${PLAIN_MODULE} required username="u" password="secret-in-a-bad-config"` },
+      /^Error: sasl\.jaas\.config \(value not shown\) is not a valid JAAS entry: the entry does not end with a semicolon \(;\) \(e\.g\. sasl\.jaas\.config=/],
+    ['a missing truststore file', { 'security.protocol': 'SSL', 'ssl.truststore.location': '/nonexistent/ca.pem' }, /^Error: ssl\.truststore\.location: '\/nonexistent\/ca\.pem' does not exist$/],
+  ])('%s', async (_name, props, pattern) => {
+    const run = await runCli(['--num-records', '10', '--bootstrap-server', nowhere, '--producer.config', files.write(props)]);
+    expectOneLineError(run, 2, pattern);
+    expect(run.stderr).not.toContain('secret-in-a-bad-config');
+  });
+
+  it('a JKS truststore, with the keytool command that converts it', async () => {
+    const run = await runCli(['--num-records', '10', '--bootstrap-server', nowhere, '--producer-props', 'security.protocol=SSL',
+      `ssl.truststore.location=${certs.truststoreJks}`, `ssl.truststore.password=${certs.truststorePassword}`]);
+    expectOneLineError(run, 2, /^Error: ssl\.truststore\.location: '.*truststore\.jks' is a JKS store, which Node's TLS cannot read \(convert it: keytool -importkeystore -srckeystore .*truststore\.jks -destkeystore .*truststore\.p12 -deststoretype PKCS12, then set ssl\.truststore\.location=.*truststore\.p12 and ssl\.truststore\.type=PKCS12\)$/);
+    expect(run.stderr).not.toContain(certs.truststorePassword);
+  });
+
+  it('a wrong truststore or key password, naming the property but never the value', async () => {
+    const wrongStore = await runCli(['--num-records', '10', '--bootstrap-server', nowhere, '--producer-props', 'security.protocol=SSL',
+      `ssl.truststore.location=${certs.truststoreP12}`, 'ssl.truststore.password=wrong-store-password']);
+    expectOneLineError(wrongStore, 2, /^Error: ssl\.truststore\.password \(not shown\) does not open ssl\.truststore\.location '.*truststore\.p12'/);
+    const wrongKey = await runCli(['--num-records', '10', '--bootstrap-server', nowhere, '--producer-props', 'security.protocol=SSL',
+      `ssl.keystore.location=${certs.clientKeystorePem}`, 'ssl.key.password=wrong-key-password']);
+    expectOneLineError(wrongKey, 2, /^Error: ssl\.key\.password \(not shown\) does not decrypt the private key of ssl\.keystore\.location/);
+    expect(wrongStore.stderr + wrongKey.stderr).not.toMatch(/wrong-(store|key)-password/);
+  });
+});
+
+describe('secrets never leak', () => {
+  it('no output, result file or report of a run, successful or failed, holds a password or a key', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'perf-test-leak-'));
+    try {
+      const saslSsl = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...p12Trust() });
+      const mtls = files.write({ 'security.protocol': 'SSL', ...pemTrust(), 'ssl.keystore.type': 'PKCS12', 'ssl.keystore.location': certs.clientP12, 'ssl.keystore.password': certs.clientStorePassword });
+      const mtlsPem = files.write({ 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() });
+      const topic = uniqueTopic('leak');
+      const common = ['--num-records', '300', '--record-size', '100', '--topic', topic, '--reporting-interval', '200', '--debug'];
+      const runs = [
+        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--json', '--print-metrics',
+          '--html', join(out, 'report.html'), '--hdr-log', join(out, 'latency.hlog')]),
+        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--markdown']),
+        runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtls, '--print-metrics']),
+        runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtlsPem, '--format', 'kafka']),
+        runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', saslSsl, '--json', '--debug']),
+        runCli(['e2e', '--bootstrap-server', broker.ssl, '--num-records', '200', '--producer.config', mtlsPem, '--json', '--debug', '--html', join(out, 'e2e.html')]),
+        // Failures, with --debug's stack traces.
+        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512', `${alice.password}-wrong`), ...p12Trust() })]),
+        runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreP12}`, `ssl.truststore.password=${certs.truststorePassword}x`]),
+        runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreJks}`, `ssl.truststore.password=${certs.truststorePassword}`]),
+        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer-props', 'security.protocol=SASL_SSL', 'sasl.mechanism=PLAIN', `sasl.jaas.config=${PLAIN_MODULE} required password="${alice.password}" username=`]),
+      ];
+      const results = [];
+      for (const run of runs) results.push(await run); // one at a time: they share the broker and 2 cores
+      results.slice(0, 6).forEach((r) => expect(r.code, r.stderr).toBe(0));
+      expect(results.slice(6).map((r) => r.code)).toEqual([6, 2, 2, 2]);
+      const json = JSON.parse(results[0]!.stdout);
+      writeFileSync(join(out, 'result.json'), results[0]!.stdout);
+      expect(json.config.producerProps).toMatchObject({ 'sasl.jaas.config': '[redacted]', 'ssl.truststore.password': '[redacted]', 'sasl.mechanism': 'SCRAM-SHA-512' });
+
+      const outputs = [
+        ...results.flatMap((r, i) => [[`run ${i} stdout`, r.stdout], [`run ${i} stderr`, r.stderr]]),
+        ...readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'latin1')]),
+      ] as [string, string][];
+      expect(outputs.map(([name]) => name)).toEqual(expect.arrayContaining(['report.html', 'latency.hlog', 'result.json', 'e2e.html']));
+      const keyLine = readFileSync(certs.clientKeyPem, 'utf8').split('\n')[2]!;
+      const secrets = [alice.password, certs.truststorePassword, certs.clientStorePassword, certs.clientKeyPassword, keyLine];
+      // The detector works: the inputs hold every secret.
+      const inputs = [saslSsl, mtls, mtlsPem, certs.clientKeyPem].map((f) => readFileSync(f, 'utf8')).join('\n');
+      for (const s of secrets) expect(inputs).toContain(s);
+      const leaks = outputs.flatMap(([name, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${name} holds ${s.slice(0, 4)}...`));
+      expect(leaks).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
