@@ -211,21 +211,21 @@ describe('secrets never leak', () => {
       const topic = uniqueTopic('leak');
       const common = ['--num-records', '300', '--record-size', '100', '--topic', topic, '--reporting-interval', '200', '--debug'];
       const runs = [
-        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--json', '--print-metrics',
+        () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--json', '--print-metrics',
           '--html', join(out, 'report.html'), '--hdr-log', join(out, 'latency.hlog')]),
-        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--markdown']),
-        runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtls, '--print-metrics']),
-        runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtlsPem, '--format', 'kafka']),
-        runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', saslSsl, '--json', '--debug']),
-        runCli(['e2e', '--bootstrap-server', broker.ssl, '--num-records', '200', '--producer.config', mtlsPem, '--json', '--debug', '--html', join(out, 'e2e.html')]),
+        () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', saslSsl, '--markdown']),
+        () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtls, '--print-metrics']),
+        () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtlsPem, '--format', 'kafka']),
+        () => runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', saslSsl, '--json', '--debug']),
+        () => runCli(['e2e', '--bootstrap-server', broker.ssl, '--num-records', '200', '--producer.config', mtlsPem, '--json', '--debug', '--html', join(out, 'e2e.html')]),
         // Failures, with --debug's stack traces.
-        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512', `${alice.password}-wrong`), ...p12Trust() })]),
-        runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreP12}`, `ssl.truststore.password=${certs.truststorePassword}x`]),
-        runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreJks}`, `ssl.truststore.password=${certs.truststorePassword}`]),
-        runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer-props', 'security.protocol=SASL_SSL', 'sasl.mechanism=PLAIN', `sasl.jaas.config=${PLAIN_MODULE} required password="${alice.password}" username=`]),
+        () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512', `${alice.password}-wrong`), ...p12Trust() })]),
+        () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreP12}`, `ssl.truststore.password=${certs.truststorePassword}x`]),
+        () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreJks}`, `ssl.truststore.password=${certs.truststorePassword}`]),
+        () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer-props', 'security.protocol=SASL_SSL', 'sasl.mechanism=PLAIN', `sasl.jaas.config=${PLAIN_MODULE} required password="${alice.password}" username=`]),
       ];
       const results = [];
-      for (const run of runs) results.push(await run); // one at a time: they share the broker and 2 cores
+      for (const run of runs) results.push(await run()); // one at a time: they share the broker and 2 cores
       results.slice(0, 6).forEach((r) => expect(r.code, r.stderr).toBe(0));
       expect(results.slice(6).map((r) => r.code)).toEqual([6, 2, 2, 2]);
       const json = JSON.parse(results[0]!.stdout);
