@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { KAFKA_TOTAL_LINE, countRecords, createTopic, readValues, runCli, runJson, uniqueTopic } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Socket } from 'node:net';
+import kafkajs from 'kafkajs';
+import { startBroker } from '../../scripts/kafka-broker.mjs';
+import { KAFKA_TOTAL_LINE, bootstrap, countRecords, createTopic, readValues, runCli, runJson, uniqueTopic } from './helpers.js';
 
 const CLIENT = ['--client', 'platformatic'];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
 
 describe('perf-test --client platformatic against a real broker', () => {
   it('runs the mission command shape and lands every record with the requested size', async () => {
@@ -66,6 +74,57 @@ describe('perf-test --client platformatic against a real broker', () => {
     expect(run.code).toBe(0);
     expect(result.records.acked).toBe(3000);
     expect((await readValues(topic, 3000, 'read_committed')).length).toBe(3000);
+  });
+
+  it('counts records the broker rejects as too large as failed, by Kafka\'s error name', async () => {
+    const topic = uniqueTopic('plt-toolarge');
+    const admin = new kafkajs.Kafka({ brokers: [bootstrap()], logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
+    await admin.disconnect();
+    const { run, result } = await runJson([...CLIENT, '--num-records', '50', '--record-size', '5000', '--topic', topic]);
+    expect(run.code).toBe(4);
+    expect(result.records).toEqual({ sent: 50, acked: 0, failed: 50, abandoned: 0 });
+    expect(result.errors).toEqual({ MESSAGE_TOO_LARGE: 50 });
+  });
+
+  it('on SIGINT drains and exits 130; the topic holds exactly the acked records', async () => {
+    const topic = uniqueTopic('plt-sigint');
+    const { run, result } = await runJson([...CLIENT, '--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic], {
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 4000),
+    });
+    expect(run.code).toBe(130);
+    expect(result.records.abandoned).toBe(0);
+    expect(result.records.sent).toBe(result.records.acked);
+    expect(await countRecords(topic)).toBe(result.records.acked);
+  });
+
+  it('ends a run whose broker was killed once delivery.timeout.ms has passed, retrying until then as Java does', async () => {
+    const broker = await startBroker({ port: 0 });
+    cleanups.push(() => broker.stop());
+    const running = runJson([...CLIENT, '--num-records', '1000000', '--record-size', '100', '--throughput', '2000', '--topic', uniqueTopic('plt-killed'),
+      '--bootstrap-server', broker.bootstrapServers, '--producer-props', 'delivery.timeout.ms=6000', 'request.timeout.ms=2000', 'linger.ms=0'], { timeoutMs: 60_000 });
+    await sleep(4000);
+    process.kill(broker.pid, 'SIGKILL');
+    const { run, result } = await running;
+    expect(run.code).toBe(4);
+    expect(result.records.acked).toBeGreaterThan(2000);
+    expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
+    // Retries back off up to delivery.timeout.ms, so records expire rather than fail on the first refused connection.
+    expect(result.errors['TimeoutException']).toBeGreaterThan(result.records.failed / 2);
+    expect(run.stderr).toContain('Stopped sending: records expired');
+  });
+
+  it('gives up on a silent cluster after max.block.ms', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => sockets.push(socket)); // accepts, never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => { sockets.forEach((x) => x.destroy()); server.close(() => r()); }));
+    const port = (server.address() as { port: number }).port;
+    const run = await runCli([...CLIENT, '--num-records', '10', '--bootstrap-server', `127.0.0.1:${port}`, '--producer-props', 'max.block.ms=3000'],
+      { env: { KAFKA_BOOTSTRAP_SERVERS: undefined } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`no answer within max.block.ms (3000 ms)`);
   });
 
   it('fails on a bad broker address with a setup error', async () => {

@@ -44,7 +44,7 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
     ...baseOptions(c),
     // Retries inside the client, bounded so that they end around delivery.timeout.ms like Java's.
     retries: Math.min(s.retries, Math.ceil(s.deliveryTimeoutMs / Math.max(1, s.retryBackoffMaxMs))),
-    retryDelay: Math.max(1, s.retryBackoffMs),
+    retryDelay: (_client, _operation, attempt) => retryBackoffMs(s, attempt),
     // The client itself forces 1 for an idempotent producer: its sequence numbers allow no more.
     maxInflights: s.idempotence ? 1 : s.maxInFlightPerConnection,
     // Requests wait for a full socket to drain: with acks=0 that is the only back-pressure there is.
@@ -54,6 +54,15 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
     idempotent: s.idempotence,
     ...(s.transactionalId === undefined ? {} : { transactionalId: s.transactionalId }),
   };
+}
+
+/**
+ * Java's retry backoff before retry number `attempt` (1, 2...): retry.backoff.ms, doubling up to
+ * retry.backoff.max.ms (Java adds 20% jitter; this does not), so that retries span delivery.timeout.ms as there.
+ */
+export function retryBackoffMs(s: Pick<ProducerSettings, 'retryBackoffMs' | 'retryBackoffMaxMs'>, attempt: number): number {
+  const base = Math.max(1, s.retryBackoffMs);
+  return Math.min(Math.max(base, s.retryBackoffMaxMs), base * 2 ** Math.max(0, attempt - 1));
 }
 
 /** Describes a connection failure with the addresses tried, for a one-line error. */

@@ -4,7 +4,7 @@ import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/pr
 import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import { UsageError } from '../../../src/errors.js';
-import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
+import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions, retryBackoffMs } from '../../../src/clients/platformatic/options.js';
 import { SequenceNumbers } from '../../../src/clients/platformatic/sequences.js';
 import { ProduceFailure } from '../../../src/clients/platformatic/producer.js';
 import { platformaticClient } from '../../../src/clients/platformatic/index.js';
@@ -33,7 +33,6 @@ describe('producerOptions', () => {
       idempotent: false,
       maxInflights: 3,
       handleBackPressure: true,
-      retryDelay: 100,
     });
     expect(o).not.toHaveProperty('transactionalId');
   });
@@ -41,6 +40,15 @@ describe('producerOptions', () => {
   it('bounds retries so that they end around delivery.timeout.ms', () => {
     expect(producerOptions(connection, settings()).retries).toBe(120); // 120000 ms / 1000 ms backoff max
     expect(producerOptions(connection, settings({ retries: 3 })).retries).toBe(3);
+  });
+
+  it("backs off as Java does: retry.backoff.ms doubling up to retry.backoff.max.ms", () => {
+    const s = settings();
+    expect([1, 2, 3, 4, 5, 6, 50].map((attempt) => retryBackoffMs(s, attempt))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
+    expect(retryBackoffMs({ retryBackoffMs: 0, retryBackoffMaxMs: 0 }, 3)).toBe(1);
+    expect(retryBackoffMs({ retryBackoffMs: 500, retryBackoffMaxMs: 100 }, 2)).toBe(500);
+    const delay = producerOptions(connection, s).retryDelay as (client: unknown, operation: string, attempt: number) => number;
+    expect(delay(undefined, 'produce', 3)).toBe(400);
   });
 
   it('keeps one request in flight for an idempotent producer, and passes the transactional id', () => {
