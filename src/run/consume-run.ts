@@ -39,9 +39,34 @@ export function consumeTasks(config: ConsumeConfig, endToEnd: boolean, startOffs
  * without a record (Kafka's ConsumerPerformance's rule).
  */
 export function startConsumeRun(config: ConsumeConfig, hooks: ConsumeHooks): RunningConsume {
-  let interrupt!: () => void;
-  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  return { result: run(config, hooks, interrupted), interrupt: () => interrupt() };
+  const interruption = new Interruption();
+  return { result: run(config, hooks, interruption), interrupt: () => interruption.interrupt() };
+}
+
+/** An interrupt that cuts the current tick short (without a never-settling promise to race each tick against). */
+class Interruption {
+  interrupted = false;
+  private wake: (() => void) | undefined;
+
+  interrupt(): void {
+    this.interrupted = true;
+    this.wake?.();
+  }
+
+  /** Waits `ms`, or less if interrupted meanwhile. */
+  tick(ms: number): Promise<void> {
+    if (this.interrupted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
 }
 
 /** Checks that there is something to read, so a typo is a clear error rather than a silent timeout. */
@@ -61,7 +86,7 @@ async function checkTopics(config: ConsumeConfig, client: ClientFactory): Promis
   }
 }
 
-async function run(config: ConsumeConfig, hooks: ConsumeHooks, interrupted: Promise<void>): Promise<ConsumeResult> {
+async function run(config: ConsumeConfig, hooks: ConsumeHooks, interruption: Interruption): Promise<ConsumeResult> {
   await checkTopics(config, clientFactory(config.client));
   const clock = processClock();
   const pool = new WorkerPool(consumeTasks(config, false));
@@ -72,13 +97,11 @@ async function run(config: ConsumeConfig, hooks: ConsumeHooks, interrupted: Prom
     const startMs = clock.nowMs();
     const startedAt = Date.now();
     let lastIntervalMs = startMs;
-    let wasInterrupted = false;
-    void interrupted.then(() => (wasInterrupted = true));
     pool.go(startMs);
 
     let timedOut = false;
     for (let seq = 1; ; seq++) {
-      await Promise.race([new Promise((r) => setTimeout(r, CONTROL_TICK_MS)), interrupted]);
+      await interruption.tick(CONTROL_TICK_MS);
       for (const s of await pool.snapshot(seq)) if (s.kind === 'consume') aggregator.add(s.data);
       const now = clock.nowMs();
       if (now - lastIntervalMs >= config.reportingIntervalMs) {
@@ -86,7 +109,7 @@ async function run(config: ConsumeConfig, hooks: ConsumeHooks, interrupted: Prom
         lastIntervalMs = now;
         hooks.onInterval(intervals[intervals.length - 1]!, { records: aggregator.consumed, bytes: aggregator.bytes }, progress(config, aggregator.consumed, now - startMs));
       }
-      if (wasInterrupted) break;
+      if (interruption.interrupted) break;
       if (config.stop.kind === 'count' && aggregator.consumed >= config.stop.records) break;
       if (config.stop.kind === 'duration' && now - startMs >= config.stop.durationMs) break;
       if (now - (aggregator.lastRecordMs ?? startMs) > config.idleTimeoutMs) {
@@ -107,7 +130,7 @@ async function run(config: ConsumeConfig, hooks: ConsumeHooks, interrupted: Prom
       schemaVersion: 1,
       tool: { name: 'perf-test', version: TOOL_VERSION },
       mode: 'consume',
-      status: wasInterrupted ? 'interrupted' : 'completed',
+      status: interruption.interrupted ? 'interrupted' : 'completed',
       timedOut,
       startedAt: new Date(startedAt).toISOString(),
       endedAt: new Date(startedAt + durationMs).toISOString(),

@@ -38,6 +38,8 @@ export class WorkerPool {
   /** Rejects when a worker fails; never resolves. */
   readonly failed: Promise<never>;
   private closed = false;
+  /** Rejecters of snapshot requests under way. */
+  private readonly waiting = new Set<(e: Error) => void>();
 
   constructor(tasks: readonly WorkerTask[]) {
     this.failed = new Promise<never>((_, reject) => (this.fail = reject));
@@ -105,7 +107,12 @@ export class WorkerPool {
       this.send(m, { type: 'snapshot', seq });
     }));
     const all = Promise.all(replies).then((s) => s.filter((x): x is Snapshot => x !== undefined));
-    return Promise.race([all, this.failed]);
+    // Not raced against `failed`: a reaction per call would stay on it for the whole run (a leak). A failure
+    // rejects the snapshots still waiting instead.
+    return new Promise<Snapshot[]>((resolve, reject) => {
+      this.waiting.add(reject);
+      all.then(resolve, reject).finally(() => this.waiting.delete(reject));
+    });
   }
 
   /** Asks the workers of one kind (all by default) to stop and report within `drainMs`. */
@@ -134,6 +141,7 @@ export class WorkerPool {
   private abort(e: Error): void {
     if (this.closed) return;
     this.fail(e);
+    for (const reject of this.waiting) reject(e);
     void this.close();
   }
 

@@ -3,17 +3,34 @@ import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
 import { RateSchedule } from '../workload/rate.js';
 import type { Clock } from '../util/clock.js';
-import { sleep, yieldToEventLoop } from '../util/clock.js';
+import { yieldToEventLoop } from '../util/clock.js';
 
-/** A stop request that a sleeping loop wakes up for. */
+/**
+ * A stop request that a sleeping loop wakes up for. Sleeps are not raced against a long-lived promise: every
+ * `Promise.race` with one that never settles leaves a reaction on it, a leak of one per sleep (found by the soak).
+ */
 export class StopSignal {
   stopped = false;
-  private wake: (() => void) | undefined;
-  readonly promise = new Promise<void>((resolve) => (this.wake = resolve));
+  private wakeSleeper: (() => void) | undefined;
 
   stop(): void {
     this.stopped = true;
-    this.wake?.();
+    this.wakeSleeper?.();
+  }
+
+  /** Resolves after `ms`, or at once when stopped (now or during the sleep). */
+  sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wakeSleeper = undefined;
+        resolve();
+      }
+      this.wakeSleeper = done;
+    });
   }
 }
 
@@ -71,7 +88,7 @@ export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
       // Timers round to whole ms: wait again until the record is really due, so none goes out early.
       let slept = false;
       while (intendedMs > now && !stop.stopped) {
-        await Promise.race([sleep(Math.ceil(intendedMs - now)), stop.promise]);
+        await stop.sleep(Math.ceil(intendedMs - now));
         now = clock.nowMs();
         slept = true;
       }
