@@ -6,7 +6,7 @@ import { resolveSecurity } from './security.js';
 import type { ConsumeOptions } from './consume-options.js';
 import { readPropertiesFile } from './files.js';
 import { resolveBootstrap, resolveClient, resolveTopic } from './resolve-produce.js';
-import type { ConsumeConfig, ConsumeStop } from './types.js';
+import type { ClientName, ConsumeConfig, ConsumeStop } from './types.js';
 import type { ResolveContext } from './resolve-produce.js';
 
 /** Validates the consume options and resolves them into one frozen, fully defaulted config. */
@@ -48,7 +48,7 @@ export function resolveConsumeConfig(o: ConsumeOptions, ctx: ResolveContext): Co
     showDetailedStats: o.showDetailedStats === true,
     dateFormat,
     hideHeader: o.hideHeader === true,
-    client: resolveClient(o.client),
+    client: resolveConsumerClient(o.client),
     consumer,
     clientProps: Object.freeze(Object.fromEntries(props)),
     security: resolveSecurity(props, ctx.warn),
@@ -63,4 +63,11 @@ function resolveConsumeStop(o: ConsumeOptions): ConsumeStop {
   const count = o.messages ?? o.numRecords;
   if (count === undefined) return { kind: 'idle' };
   return { kind: 'count', records: parseInteger(o.messages !== undefined ? '--messages' : '--num-records', count, 1) };
+}
+
+/** Consumers run on kafkajs: the @platformatic/kafka adapter produces only, so far. */
+function resolveConsumerClient(text: string | undefined): ClientName {
+  const client = resolveClient(text ?? 'kafkajs');
+  if (client !== 'kafkajs') throw badValue('--client', client, 'cannot consume yet (consume and e2e run on kafkajs)');
+  return client;
 }

@@ -14,7 +14,10 @@ const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
  * Resolves the e2e command: the producer side as `perf-test` resolves it, the consumer side as `consume` does,
  * sharing the bootstrap servers, the topic and the security settings.
  */
-export function resolveEndToEndConfig(o: EndToEndOptions, ctx: ResolveContext): EndToEndConfig {
+export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext): EndToEndConfig {
+  // Both sides read the shared settings: each warning once.
+  const warned = new Set<string>();
+  const ctx: ResolveContext = { ...outer, warn: (line) => void (warned.has(line) || (warned.add(line), outer.warn(line))) };
   if (o.payloadFile !== undefined || o.payloadMonotonic) {
     throw new UsageError(`${o.payloadFile !== undefined ? '--payload-file' : '--payload-monotonic'} cannot be used with e2e: each record's value carries its send time`);
   }
@@ -25,6 +28,8 @@ export function resolveEndToEndConfig(o: EndToEndOptions, ctx: ResolveContext): 
   const producers = o.producers === 'auto' ? undefined : o.producers;
   const produce = resolveProduceConfig({
     ...o,
+    // Both sides on one library: the consumers' (kafkajs) unless --client says otherwise.
+    client: o.client ?? 'kafkajs',
     topic: o.topic ?? 'perf-test-e2e',
     // A created topic gets a partition per producer or consumer, so that none of them idles.
     partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),

@@ -57,6 +57,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
   }
 
+  const security = resolveSecurity(props, ctx.warn);
   const config: ProduceConfig = {
     mode: 'produce',
     bootstrapServers: resolveBootstrap(o.bootstrapServer, props, ctx.env),
@@ -74,10 +75,10 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     format: resolveFormat(o),
     printMetrics: o.printMetrics === true,
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
-    client: resolveClient(o.client),
+    client: o.client === undefined ? defaultProduceClient(security.protocol, ctx.warn) : resolveClient(o.client),
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
-    security: resolveSecurity(props, ctx.warn),
+    security,
     keepGoing: o.keepGoing === true,
     debug: o.debug === true,
   };
@@ -153,6 +154,16 @@ function resolveProducers(text: string | undefined): number {
 }
 
 const CLIENTS: readonly ClientName[] = ['kafkajs', 'platformatic'];
+
+/**
+ * The producer's client when --client is not given: @platformatic/kafka, measured fastest (benchmarks/,
+ * README "Performance"), unless the cluster needs TLS or SASL, which only the kafkajs adapter speaks so far.
+ */
+function defaultProduceClient(protocol: string, warn: (line: string) => void): ClientName {
+  if (protocol === 'PLAINTEXT') return 'platformatic';
+  warn(`Using --client kafkajs: security.protocol ${protocol} is not supported by the default client (platformatic) yet.`);
+  return 'kafkajs';
+}
 
 export function resolveClient(text: string | undefined): ClientName {
   const name = text ?? 'kafkajs';

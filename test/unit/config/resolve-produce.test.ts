@@ -140,7 +140,7 @@ describe('resolveProduceConfig: defaults', () => {
       format: 'default',
       printMetrics: false,
       transactionDurationMs: undefined,
-      client: 'kafkajs',
+      client: 'platformatic',
       producer: PRODUCER_DEFAULTS,
       clientProps: {},
       security: PLAINTEXT_SECURITY,
