@@ -1,7 +1,7 @@
 import { ExitCode, PerfTestError, UsageError, badValue } from '../errors.js';
 import { resolveProduceConfig } from '../config/resolve-produce.js';
 import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
-import { readTextFile } from '../config/files.js';
+import { readJsonFile } from '../config/files.js';
 import { clientFactory } from '../clients/registry.js';
 import { startEndToEndRun, startProduceRun } from '../run/produce-run.js';
 import { startConsumeRun } from '../run/consume-run.js';
@@ -117,14 +117,7 @@ export function exitCodeOf(r: GateInput & { status: string }, gates: readonly Ga
 }
 
 function readResult(path: string): ProduceResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(readTextFile('merge', path));
-  } catch (e) {
-    if (e instanceof PerfTestError) throw e;
-    throw badValue('merge', path, 'is not valid JSON');
-  }
-  const r = json as Partial<ProduceResult>;
+  const r = readJsonFile('merge', path) as Partial<ProduceResult>;
   if (typeof r !== 'object' || r === null || r.schemaVersion !== RESULT_SCHEMA_VERSION || typeof r.histogram !== 'string') {
     throw badValue('merge', path, `is not a perf-test result of schema version ${RESULT_SCHEMA_VERSION} (made with --json)`);
   }

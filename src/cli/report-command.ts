@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { ExitCode, UsageError, badValue } from '../errors.js';
-import { readTextFile } from '../config/files.js';
+import { readJsonFile } from '../config/files.js';
 import { resolveReportConfig, type ReportOptions } from '../config/report-config.js';
 import { compareOfResults } from '../compare/figures.js';
 import { COMPARE_SCHEMA_VERSION, type CompareResult } from '../compare/result.js';
@@ -13,14 +13,7 @@ type Loaded = { kind: 'compare'; doc: CompareResult } | { kind: 'result'; result
 
 /** Reads a --json document of perf-test (a run, a merge, an e2e run) or of perf-test compare. */
 function load(path: string): Loaded {
-  let json: unknown;
-  try {
-    json = JSON.parse(readTextFile('report', path));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw badValue('report', path, 'is not valid JSON');
-  }
-  const d = json as Record<string, unknown> | null;
+  const d = readJsonFile('report', path) as Record<string, unknown> | null;
   if (d && d['kind'] === 'compare' && d['schemaVersion'] === COMPARE_SCHEMA_VERSION && Array.isArray(d['scenarios'])) {
     return { kind: 'compare', doc: d as unknown as CompareResult };
   }

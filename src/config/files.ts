@@ -27,3 +27,13 @@ export function readPropertiesFile(flag: string, path: string): Map<string, stri
     throw e;
   }
 }
+
+/** Reads and parses a JSON file named by a flag; invalid JSON is a usage error naming the flag. */
+export function readJsonFile(flag: string, path: string): unknown {
+  const text = readTextFile(flag, path);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badValue(flag, path, 'is not valid JSON');
+  }
+}

@@ -1,7 +1,7 @@
 import { UsageError, badValue } from '../errors.js';
 import { parseAssertion, type Assertion } from '../gate/assertions.js';
 import { asGateInput, parseMaxRegression, parseRegressionMetrics, type BaselineGate } from '../gate/baseline.js';
-import { readTextFile } from './files.js';
+import { readJsonFile } from './files.js';
 import type { OutputFormat } from './types.js';
 
 /** Output and gate flags, shared by every command that produces a result. Strings, unvalidated. */
@@ -54,13 +54,7 @@ export function resolveReportConfig(o: ReportOptions): ReportConfig {
   }
   let baseline: BaselineGate | undefined;
   if (o.baseline !== undefined) {
-    const text = readTextFile('--baseline', o.baseline);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw badValue('--baseline', o.baseline, 'is not valid JSON');
-    }
+    const json = readJsonFile('--baseline', o.baseline);
     baseline = {
       path: o.baseline,
       baseline: asGateInput(o.baseline, json),
