@@ -1,4 +1,4 @@
-import { badValue } from '../errors.js';
+import { UsageError, badValue } from '../errors.js';
 
 /** Parses a whole number for `flag`, within [min, max]. */
 export function parseInteger(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -43,9 +43,14 @@ export function parseSize(flag: string, text: string): number {
 /** Parses `key=value` items (Kafka's `--producer-props`); the first `=` splits, so values may hold `=`. */
 export function parseKeyValues(flag: string, items: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const item of items) {
+  // An unquoted sasl.jaas.config is split by the shell: its pieces may hold a password, so they are not echoed.
+  const secrets = items.some((i) => /^(sasl\.jaas\.config|[\w.]*password)=/i.test(i));
+  for (const [n, item] of items.entries()) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw badValue(flag, item, 'is not of the form key=value');
+    if (eq <= 0) {
+      if (secrets) throw new UsageError(`${flag}: item ${n + 1} of ${items.length} is not of the form key=value (not shown: the list holds secrets; quote a value with spaces, e.g. sasl.jaas.config='...')`);
+      throw badValue(flag, item, 'is not of the form key=value');
+    }
     out.set(item.slice(0, eq).trim(), item.slice(eq + 1));
   }
   return out;

@@ -6,7 +6,7 @@ import kafkajs from 'kafkajs';
 import type { Admin, Kafka, KafkaConfig, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
-import { type PerfTestError, SetupError } from '../../errors.js';
+import { PerfTestError, SetupError } from '../../errors.js';
 import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
 import { KafkajsConsumer } from './consumer.js';
 import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
@@ -147,6 +147,16 @@ class KafkajsAdmin implements AdminPort {
   }
 
   async ensureTopic(spec: TopicSpec): Promise<{ partitions: number; created: boolean }> {
+    try {
+      return await this.createIfMissing(spec);
+    } catch (e) {
+      // A listener that speaks another protocol (SASL, TLS) closes the connection only at the first request.
+      if (e instanceof PerfTestError) throw e;
+      throw connectError(this.connection, e);
+    }
+  }
+
+  private async createIfMissing(spec: TopicSpec): Promise<{ partitions: number; created: boolean }> {
     const existing = await this.admin.listTopics();
     let created = false;
     if (!existing.includes(spec.name)) {
