@@ -27,7 +27,8 @@ describe('perf-test compare, against a real broker', () => {
   it('runs a 2x2 matrix of 20,000 records each: 4 scenarios, all acked, in JSON and HTML', async () => {
     const dir = tmp();
     const html = join(dir, 'compare.html');
-    const run = await runCli(['compare', ...MATRIX, '--num-records', '20000', '--record-size', '512', '--reporting-interval', '500',
+    // A cap keeps each run several reporting intervals long whatever the client's speed: the over-time charts need points.
+    const run = await runCli(['compare', ...MATRIX, '--num-records', '20000', '--record-size', '512', '--throughput', '10000', '--reporting-interval', '500',
       '--json', '--html', html], { timeoutMs: 110_000 });
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);

@@ -37,7 +37,7 @@ describe('--html reports of single runs, in headless Chromium', () => {
     const dir = tmp();
     const files = [];
     for (const [name, size] of [['small', '100'], ['large', '4000']] as const) {
-      const { run } = await runJson(['--num-records', '3000', '--record-size', size, '--topic', uniqueTopic('html'), '--reporting-interval', '300']);
+      const { run } = await runJson(['--num-records', '3000', '--record-size', size, '--throughput', '3000', '--topic', uniqueTopic('html'), '--reporting-interval', '300']);
       expect(run.code, run.stderr).toBe(0);
       const file = join(dir, `${name}.json`);
       writeFileSync(file, run.stdout);

@@ -67,8 +67,12 @@ export function retryBackoffMs(s: Pick<ProducerSettings, 'retryBackoffMs' | 'ret
 
 /** Describes a connection failure with the addresses tried, for a one-line error. */
 export function connectError(c: ConnectionSpec, e: unknown): SetupError {
-  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${errorDetail(e)}`,
-    'check --bootstrap-server (or bootstrap.servers) and that the brokers are up', { cause: e });
+  const detail = errorDetail(e);
+  // This adapter speaks PLAINTEXT only: a broker that hangs up at once usually expects TLS or SASL.
+  const hint = /closed/i.test(detail)
+    ? 'the broker closed the connection: if its listener uses TLS or SASL, set security.protocol (SSL, SASL_PLAINTEXT or SASL_SSL) and its settings'
+    : 'check --bootstrap-server (or bootstrap.servers) and that the brokers are up';
+  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${detail}`, hint, { cause: e });
 }
 
 /** The root cause of a client error: its errors nest ("metadata failed 3 times" > "Connection to ... failed" > ECONNREFUSED). */
