@@ -8,11 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalBroker } from './kafka-broker.mjs';
+import { canConnect, startLocalBroker } from './kafka-broker.mjs';
 
 const REPO_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const DEMO_ARGS = ['--num-records', '1000000', '--record-size', '1024', '--throughput', '-1'];
@@ -45,7 +44,7 @@ async function main(extraArgs) {
 
   /** @type {{ stop(): Promise<void> } | undefined} */
   let startedBroker;
-  if (await isListening(port)) {
+  if (await canConnect(port)) {
     log(`using the broker already listening on ${bootstrapServers} (it stays running)`);
   } else {
     log(`starting Kafka on ${bootstrapServers} ...`);
@@ -75,20 +74,6 @@ async function main(extraArgs) {
 /** @param {number | null} code @param {NodeJS.Signals | null} signal */
 function exitCodeOf(code, signal) {
   return code ?? 128 + (signal ? os.constants.signals[signal] : 0);
-}
-
-/** @param {number} port @returns {Promise<boolean>} */
-function isListening(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 });
-    const done = (/** @type {boolean} */ ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
-  });
 }
 
 main(process.argv.slice(2)).then(

@@ -177,6 +177,12 @@ export function stopLocalBroker(): Promise<{
     stopped: LocalBrokerState | undefined;
     stale: boolean;
 }>;
+/**
+ * Whether something accepts TCP connections on 127.0.0.1:`port` (within a second).
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+export function canConnect(port: number): Promise<boolean>;
 export const DEFAULT_KAFKA_VERSION: "4.1.1";
 /**
  * A running broker started by {@link startBroker}.

@@ -668,8 +668,12 @@ function processCommandLine(pid) {
   }
 }
 
-/** @param {number} port @returns {Promise<boolean>} */
-function canConnect(port) {
+/**
+ * Whether something accepts TCP connections on 127.0.0.1:`port` (within a second).
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+export function canConnect(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: HOST, port, timeout: 1000 });
     const done = (/** @type {boolean} */ ok) => {

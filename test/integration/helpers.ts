@@ -65,13 +65,13 @@ export async function runJson(args: readonly string[], options: CliOptions = {})
   return { run, result };
 }
 
-function kafka() {
-  return new kafkajs.Kafka({ clientId: 'perf-test-tests', brokers: bootstrap().split(','), logLevel: kafkajs.logLevel.NOTHING });
+function kafka(servers = bootstrap()) {
+  return new kafkajs.Kafka({ clientId: 'perf-test-tests', brokers: servers.split(','), logLevel: kafkajs.logLevel.NOTHING });
 }
 
-/** Records a topic holds: the sum over partitions of high - low watermark. */
-export async function countRecords(topic: string): Promise<number> {
-  const admin = kafka().admin();
+/** Records a topic holds: the sum over partitions of high - low watermark (on another broker if `servers` says). */
+export async function countRecords(topic: string, servers?: string): Promise<number> {
+  const admin = kafka(servers).admin();
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);

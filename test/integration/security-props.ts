@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import kafkajs from 'kafkajs';
 
 export const SCRAM_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
 export const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
@@ -36,17 +35,5 @@ export class PropsFiles {
 
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Records a topic holds, counted over the broker's PLAINTEXT listener. */
-export async function countRecordsAt(bootstrap: string, topic: string): Promise<number> {
-  const admin = new kafkajs.Kafka({ clientId: 'perf-test-tests', brokers: [bootstrap], logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
-  } finally {
-    await admin.disconnect();
   }
 }

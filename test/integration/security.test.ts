@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, uniqueTopic } from './helpers.js';
+import { countRecords, runCli, uniqueTopic } from './helpers.js';
 import { startSecureBroker, type SaslUser, type SecureBroker } from './security-broker.js';
 import { makeTestCertificates, type TestCertificates } from './security-certs.js';
-import { PLAIN_MODULE, PropsFiles, SCRAM_MODULE, countRecordsAt, jaasConfig } from './security-props.js';
+import { PLAIN_MODULE, PropsFiles, SCRAM_MODULE, jaasConfig } from './security-props.js';
 
 // One broker with PLAINTEXT, SASL_PLAINTEXT, SSL (mutual TLS), SASL_SSL and a mismatched-host SSL listener,
 // certificates made by openssl and keytool for this run; perf-test produces (and consumes) over each.
@@ -46,7 +46,7 @@ function produce(bootstrap: string, props: Record<string, string>, topic = uniqu
 async function expectProduced(run: Awaited<ReturnType<typeof produce>>, topic: string): Promise<void> {
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/^300 records sent, /m);
-  expect(await countRecordsAt(broker.plaintext, topic)).toBe(300);
+  expect(await countRecords(topic, broker.plaintext)).toBe(300);
 }
 
 /** A failure is one `Error:` line (the hint in parentheses on it), with no stack trace. */
