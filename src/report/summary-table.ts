@@ -78,6 +78,9 @@ export function metricsLines(r: ProduceResult): string {
   const rows: [string, number][] = [
     ['request-total', m.requests],
     ['request-failed-total', m.failedRequests],
+    ['record-retry-total', m.recordRetries],
+    ['metadata-refresh-total', m.metadataRefreshes],
+    ['epoch-bump-total', m.epochBumps],
     ['request-latency-avg', avg(m.requestLatencyTotalMs, m.requests)],
     ['request-latency-max', m.requestLatencyMaxMs],
     ['requests-in-flight-max', m.maxInFlight],

@@ -7,7 +7,7 @@ import type { Admin, Kafka, KafkaConfig, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
 import { PerfTestError, SetupError } from '../../errors.js';
-import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerPort } from '../port.js';
 import { KafkajsConsumer } from './consumer.js';
 import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
 
@@ -55,7 +55,12 @@ export function connectError(c: ConnectionSpec, e: unknown): PerfTestError {
   return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`, connectionHint(c.security, e), { cause: e });
 }
 
+/**
+ * kafkajs' producer behind the port. It finds each partition's leader itself and numbers an idempotent producer's
+ * batches itself (`sequencing: 'client'`), so our producer keeps one request in flight per broker then.
+ */
 class KafkajsProducer implements ProducerPort {
+  readonly sequencing = 'client';
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private admin: Admin | undefined;
@@ -95,9 +100,9 @@ class KafkajsProducer implements ProducerPort {
     return partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })).sort((a, b) => a.partition - b.partition);
   }
 
-  async produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
+  async produce({ topic, batches }: ProduceRequest): Promise<readonly PartitionOutcome[]> {
     const messages: { partition: number; value: Buffer }[] = [];
-    for (const { partition, values } of records) {
+    for (const { partition, values } of batches) {
       for (const value of values) messages.push({ partition, value });
     }
     const target = this.transaction ?? this.producer;
@@ -108,6 +113,11 @@ class KafkajsProducer implements ProducerPort {
       timeout: this.s.requestTimeoutMs,
       compression: COMPRESSION[this.s.compression as keyof typeof COMPRESSION],
     });
+    return [];
+  }
+
+  producerIdentity(): undefined {
+    return undefined;
   }
 
   async beginTransaction(): Promise<void> {
