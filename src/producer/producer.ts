@@ -11,10 +11,14 @@ import { StickyPartitioner } from './partitioner.js';
 import { recordSizeInBatch } from './record-size.js';
 import { invalidatesMetadata, isRetriable, retryBackoffMs } from './retry.js';
 
-/** Receives the outcome of every record, a batch at a time. */
+/** Receives the outcome of every record, a batch at a time, and what happened on the way. */
 export interface DeliveryListener {
   onAcked(batch: RecordBatch, ackMs: number): void;
   onFailed(records: number, valueBytes: number, error: string): void;
+  /** A batch of `records` goes back to its queue to be sent again after `error`. */
+  onRetried(records: number, error: string): void;
+  /** The producer looked the partitions' leaders up again. */
+  onMetadataRefreshed(): void;
 }
 
 /** What a producer is built from. */
@@ -65,7 +69,11 @@ export class BatchingProducer {
 
   constructor(private readonly deps: ProducerDeps) {
     const s = (this.settings = deps.settings);
-    this.leaders = new Leaders(deps.partitions, s.retryBackoffMs, () => deps.port.partitions(deps.topic));
+    this.leaders = new Leaders(deps.partitions, s.retryBackoffMs, async () => {
+      const partitions = await deps.port.partitions(deps.topic);
+      deps.listener.onMetadataRefreshed();
+      return partitions;
+    });
     const partitions = this.leaders.partitions;
     for (const p of partitions) this.queues[p] = [];
     this.partitioner = new StickyPartitioner(partitions, s.batchSizeBytes, deps.random);
@@ -326,6 +334,7 @@ export class BatchingProducer {
       batch.attempts++;
       batch.retryAtMs = nowMs + retryBackoffMs(this.settings, batch.attempts);
       this.counts.recordRetries += batch.count;
+      this.deps.listener.onRetried(batch.count, error);
       this.requeue(batch);
       return;
     }

@@ -86,6 +86,8 @@ interface Acked {
 export class Outcomes implements DeliveryListener {
   readonly acked: Acked[] = [];
   readonly failed: { records: number; valueBytes: number; error: string }[] = [];
+  readonly retried: { records: number; error: string }[] = [];
+  refreshes = 0;
 
   onAcked(batch: RecordBatch, ackMs: number): void {
     this.acked.push({
@@ -99,6 +101,14 @@ export class Outcomes implements DeliveryListener {
 
   onFailed(records: number, valueBytes: number, error: string): void {
     this.failed.push({ records, valueBytes, error });
+  }
+
+  onRetried(records: number, error: string): void {
+    this.retried.push({ records, error });
+  }
+
+  onMetadataRefreshed(): void {
+    this.refreshes++;
   }
 
   get ackedRecords(): number {
