@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../cli/values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from './values.js';
 import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../../../src/cli/values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../../../src/config/values.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 
 /** The UsageError thrown by `fn`, to check its message exactly. */
