@@ -2,7 +2,7 @@ import type { ReportConfig } from '../config/report-config.js';
 import type { GateOutcome } from '../gate/assertions.js';
 import { gateLines } from '../gate/report.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
 import type { CompareConfig } from '../compare/config.js';
 import type { CompareResult } from '../compare/result.js';
 import type { RunPosition } from '../compare/run-compare.js';

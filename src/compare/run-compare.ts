@@ -1,6 +1,7 @@
 import type { ProduceConfig } from '../config/types.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
-import type { Progress, RunHooks, RunningProduce } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
+import type { RunHooks, RunningProduce } from '../run/hooks.js';
 import { buildCompareResult, type ScenarioRuns } from './figures.js';
 import type { CompareConfig, ScenarioPlan } from './config.js';
 import type { Scenario } from './matrix.js';
