@@ -4,7 +4,7 @@ import { gateLines } from '../gate/report.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
 import type { Progress } from '../report/progress.js';
 import type { CompareConfig } from '../compare/config.js';
-import type { CompareResult } from '../compare/result.js';
+import type { CompareResult } from '../report/compare-result.js';
 import type { RunPosition } from '../compare/run-compare.js';
 import { compareTable } from '../compare/table.js';
 import { compareMarkdown } from '../compare/markdown.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCompareResult, changeAgainst, compareOfResults, figuresOf, halfRangePct, median, representativeRun, runFigures, spreadOf,
+  buildCompareResult, changeAgainst, compareOfResults, figuresOf, median, representativeRun, runFigures, spreadOf,
 } from '../../../src/compare/figures.js';
+import { halfRangePct } from '../../../src/report/compare-columns.js';
 import { fakeResult, latencies } from './fixtures.js';
 
 describe('median and spread', () => {

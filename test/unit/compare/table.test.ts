@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCompareResult, compareOfResults } from '../../../src/compare/figures.js';
 import { compareMarkdown } from '../../../src/compare/markdown.js';
 import { compareIntervalLine, runEndLine, runStartLine } from '../../../src/compare/progress-lines.js';
-import { bestMarks, compareTable, pctText } from '../../../src/compare/table.js';
-import type { CompareResult } from '../../../src/compare/result.js';
+import { compareTable } from '../../../src/compare/table.js';
+import { bestMarks, pctText } from '../../../src/report/compare-columns.js';
+import type { CompareResult } from '../../../src/report/compare-result.js';
 import { scenariosOf, parseMatrix } from '../../../src/compare/matrix.js';
 import { fakeResult, latencies } from './fixtures.js';
 
