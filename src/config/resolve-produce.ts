@@ -5,7 +5,7 @@ import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } f
 import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
-import { requireSecuritySupport, resolveSecurity } from './security.js';
+import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { resolveFormat } from './report-config.js';

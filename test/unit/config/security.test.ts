@@ -2,9 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSecretProperty, redactProps } from '../../../src/config/producer-config.js';
-import {
-  PLAINTEXT_SECURITY, requireSecuritySupport, resolveSecurity, secretValues, type SecuritySettings,
-} from '../../../src/config/security.js';
+import { requireSecuritySupport, resolveSecurity } from '../../../src/config/resolve-security.js';
+import { PLAINTEXT_SECURITY, secretValues, type SecuritySettings } from '../../../src/config/security.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
 
