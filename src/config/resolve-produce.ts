@@ -8,7 +8,6 @@ import { resolveProducerProps } from './producer-config.js';
 import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
-import { resolveFormat } from './report-config.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
@@ -72,15 +71,12 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     warmupRecords,
     producers: resolveProducers(o.producers),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
-    format: resolveFormat(o),
-    printMetrics: o.printMetrics === true,
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
     client: o.client === undefined ? defaultProduceClient(security.protocol, ctx.warn) : resolveClient(o.client),
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
     security,
     keepGoing: o.keepGoing === true,
-    debug: o.debug === true,
   };
   requireSecuritySupport(config.client, config.security);
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {
