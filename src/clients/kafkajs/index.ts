@@ -153,11 +153,6 @@ class KafkajsAdmin implements AdminPort {
     return Object.fromEntries(offsets.map((o) => [o.partition, o.high]));
   }
 
-  async countRecords(topic: string): Promise<number> {
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
-  }
-
   async disconnect(): Promise<void> {
     await this.admin.disconnect();
   }
