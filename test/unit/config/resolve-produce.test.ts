@@ -8,6 +8,7 @@ import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
 import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'perf-test-resolve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,13 +28,7 @@ function resolve(o: ProduceOptions, env: Record<string, string | undefined> = {}
 }
 
 function usageError(o: ProduceOptions, env: Record<string, string | undefined> = {}): UsageError {
-  try {
-    resolve(o, env);
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error(`expected a UsageError for ${JSON.stringify(o)}`);
+  return thrown(UsageError, () => resolve(o, env));
 }
 
 describe('resolveProduceConfig: bad invocations', () => {
