@@ -5,7 +5,7 @@ import { startProduceRun } from '../run/produce-run.js';
 import { evaluateAssertions, type GateOutcome } from '../gate/assertions.js';
 import { resolveCompareConfig } from '../compare/config.js';
 import type { CompareOptions } from '../compare/options.js';
-import type { CompareResult } from '../compare/result.js';
+import type { CompareResult } from '../report/compare-result.js';
 import { startCompare } from '../compare/run-compare.js';
 import { CompareOutput } from './compare-output.js';
 import type { Streams } from './output.js';

@@ -7,7 +7,7 @@ import { consumeProgressLine, consumeSummaryTable } from '../report/consume-text
 import {
   kafkaConsumerDetailLine, kafkaConsumerHeader, kafkaConsumerTimeoutWarning, kafkaConsumerTotalLine,
 } from '../report/kafka-consumer-lines.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
 import type { Streams } from './output.js';
 
 /**

@@ -9,7 +9,7 @@ import {
 import { markdownReport } from '../report/markdown.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { metricsLines, rollingLine, summaryTables } from '../report/summary-table.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
 import { SetupError } from '../errors.js';
 import { compareOfResults } from '../compare/figures.js';
 import { htmlReport } from '../report/html/html-report.js';

@@ -3,7 +3,7 @@ import { ExitCode, UsageError, badValue } from '../errors.js';
 import { readJsonFile } from '../config/files.js';
 import { resolveReportConfig, type ReportOptions } from '../config/report-config.js';
 import { compareOfResults } from '../compare/figures.js';
-import { COMPARE_SCHEMA_VERSION, type CompareResult } from '../compare/result.js';
+import { COMPARE_SCHEMA_VERSION, type CompareResult } from '../report/compare-result.js';
 import { RESULT_SCHEMA_VERSION, type ProduceResult } from '../report/result.js';
 import { CompareOutput } from './compare-output.js';
 import { checkCompareReportOptions } from './compare-command.js';

@@ -107,8 +107,6 @@ export interface AdminPort {
   ensureTopic(spec: TopicSpec): Promise<{ readonly partitions: number; readonly created: boolean }>;
   /** The names of the cluster's topics. */
   listTopics(): Promise<string[]>;
-  /** Sum over partitions of (end offset - start offset): the records the topic holds. */
-  countRecords(topic: string): Promise<number>;
   /** Each partition's end offset (the next offset to be written). */
   endOffsets(topic: string): Promise<Record<number, string>>;
   disconnect(): Promise<void>;

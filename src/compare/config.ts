@@ -1,5 +1,5 @@
 import { PerfTestError, UsageError, badValue } from '../errors.js';
-import { parseInteger } from '../cli/values.js';
+import { parseInteger } from '../config/values.js';
 import { resolveProduceConfig, type ResolveContext } from '../config/resolve-produce.js';
 import type { ProduceConfig } from '../config/types.js';
 import { applyScenario, findScenario, parseMatrix, scenariosOf, type MatrixAxis, type Scenario } from './matrix.js';

@@ -3,7 +3,7 @@ import { TOOL_VERSION } from '../run/version.js';
 import {
   COMPARE_SCHEMA_VERSION, type BaselineChange, type CompareResult, type RunFigures, type ScenarioFigures,
   type ScenarioResult, type Spread,
-} from './result.js';
+} from '../report/compare-result.js';
 
 /** The median of values (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
@@ -15,11 +15,6 @@ export function median(values: readonly number[]): number {
 
 export function spreadOf(values: readonly number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-}
-
-/** Half the range as a percentage of the median: the ± the table shows; 0 for a single run. */
-export function halfRangePct(s: Spread): number {
-  return s.median === 0 ? 0 : ((s.max - s.min) / 2 / s.median) * 100;
 }
 
 export function runFigures(r: ProduceResult): RunFigures {

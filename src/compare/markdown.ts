@@ -1,5 +1,5 @@
-import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from './table.js';
-import type { CompareResult } from './result.js';
+import type { CompareResult } from '../report/compare-result.js';
+import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../report/compare-columns.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 

@@ -1,5 +1,5 @@
 import type { IntervalResult, ProduceResult } from '../report/result.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
 import { formatMs } from '../report/summary-table.js';
 import type { CompareConfig } from './config.js';
 import type { RunPosition } from './run-compare.js';

@@ -1,10 +1,11 @@
 import type { ProduceConfig } from '../config/types.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
-import type { Progress, RunHooks, RunningProduce } from '../run/produce-run.js';
+import type { Progress } from '../report/progress.js';
+import type { RunHooks, RunningProduce } from '../run/hooks.js';
 import { buildCompareResult, type ScenarioRuns } from './figures.js';
 import type { CompareConfig, ScenarioPlan } from './config.js';
 import type { Scenario } from './matrix.js';
-import type { CompareResult } from './result.js';
+import type { CompareResult } from '../report/compare-result.js';
 
 /** Starts one run: `startProduceRun` with a client, or a fake in tests. */
 export type StartRun = (config: ProduceConfig, hooks: RunHooks) => RunningProduce;

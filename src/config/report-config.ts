@@ -16,7 +16,6 @@ export interface ReportOptions {
   baseline?: string;
   maxRegression?: string;
   regressionMetrics?: string;
-  debug?: boolean;
 }
 
 /** How a result is reported and judged. */

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { UsageError, badValue } from '../errors.js';
-import { parseDuration, parseInteger, parseKeyValues, parseSize } from '../cli/values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseSize } from './values.js';
 import { resolveConsumerProps } from './consumer-config.js';
-import { resolveSecurity } from './security.js';
+import { resolveSecurity } from './resolve-security.js';
 import type { ConsumeOptions } from './consume-options.js';
 import { readPropertiesFile } from './files.js';
 import { resolveBootstrap, resolveClient, resolveTopic } from './resolve-produce.js';

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { parseDuration, parseInteger } from '../cli/values.js';
+import { parseDuration, parseInteger, parseSize } from './values.js';
 import type { EndToEndOptions } from './e2e-options.js';
 import { resolveConsumeConfig } from './resolve-consume.js';
 import { resolveProduceConfig, type ResolveContext } from './resolve-produce.js';
 import type { EndToEndConfig } from './types.js';
 import { STAMP_BYTES } from '../workload/stamp.js';
-import { parseSize } from '../cli/values.js';
 
 const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
 

@@ -1,14 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../cli/values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from './values.js';
 import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
-import { requireSecuritySupport, resolveSecurity } from './security.js';
+import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
-import { resolveFormat } from './report-config.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
@@ -75,15 +74,12 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     warmupRecords,
     producers: resolveProducers(o.producers),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
-    format: resolveFormat(o),
-    printMetrics: o.printMetrics === true,
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
     client,
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
     security,
     keepGoing: o.keepGoing === true,
-    debug: o.debug === true,
   };
   requireSecuritySupport(config.client, config.security);
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {

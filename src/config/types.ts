@@ -47,8 +47,6 @@ export interface ProduceConfig {
   /** Worker threads, each with its own producer. */
   readonly producers: number;
   readonly reportingIntervalMs: number;
-  readonly format: OutputFormat;
-  readonly printMetrics: boolean;
   /** Transactions, when on: each worker commits every `durationMs`. */
   readonly transactionDurationMs: number | undefined;
   readonly client: ClientName;
@@ -59,8 +57,6 @@ export interface ProduceConfig {
   readonly security: SecuritySettings;
   /** Keep sending after records expire (delivery.timeout.ms) instead of stopping the run. */
   readonly keepGoing: boolean;
-  /** Show stack traces of errors. */
-  readonly debug: boolean;
 }
 
 /** When a consume run stops: after a number of records, after a duration, or when records stop coming. */

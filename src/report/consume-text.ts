@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ConsumeIntervalResult, ConsumeResult } from './consume-result.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from './progress.js';
 
 /** A progress line for people (stderr), under Kafka's silence between header and total. */
 export function consumeProgressLine(i: ConsumeIntervalResult, totals: { records: number }, p: Progress): string {

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { IntervalResult, LatencySummary, ProduceResult } from './result.js';
-import type { Progress } from '../run/produce-run.js';
+import type { Progress } from './progress.js';
 
 /** Milliseconds with precision that suits their size. */
 export function formatMs(ms: number): string {

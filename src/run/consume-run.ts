@@ -6,7 +6,7 @@ import { throughputOf } from '../report/result.js';
 import { clockOrigin, processClock } from '../util/clock.js';
 import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ConsumeTask } from '../worker/protocol.js';
-import type { Progress } from './produce-run.js';
+import type { Progress } from '../report/progress.js';
 import { TOOL_VERSION } from './version.js';
 import { clientFactory } from '../clients/registry.js';
 import type { ClientFactory } from '../clients/port.js';

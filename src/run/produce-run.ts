@@ -2,36 +2,16 @@ import type { ClientFactory } from '../clients/port.js';
 import type { EndToEndConfig, ProduceConfig } from '../config/types.js';
 import { RunAggregator } from '../metrics/aggregate.js';
 import { ConsumeAggregator } from '../metrics/consume-aggregate.js';
+import type { Progress } from '../report/progress.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { clockOrigin, processClock } from '../util/clock.js';
 import { splitExactly, splitRate } from '../workload/split.js';
 import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ProduceFinal, ProduceTask, WorkerTask } from '../worker/protocol.js';
 import { buildResult, intervalResult, withEndToEnd } from './build-result.js';
+import type { RunHooks, RunningProduce } from './hooks.js';
 import { CONTROL_TICK_MS, consumeTasks } from './consume-run.js';
 import { prepareTopic } from './setup.js';
-
-/** How far along a run is, for progress lines. */
-export interface Progress {
-  /** 0..1, by records acknowledged (count runs) or time (duration runs). */
-  readonly fraction: number;
-  /** Estimated ms left, when it can be told. */
-  readonly remainingMs: number | undefined;
-}
-
-/** What the runner tells while it runs. */
-export interface RunHooks {
-  onInterval(interval: IntervalResult, progress: Progress, firstSteady: boolean): void;
-  /** Informational lines (topic created, interrupt received...). */
-  onNotice(line: string): void;
-}
-
-/** A run under way. */
-export interface RunningProduce {
-  readonly result: Promise<ProduceResult>;
-  /** Stops sending, waits a bounded time for acks, then resolves `result` with status `interrupted`. */
-  interrupt(): void;
-}
 
 /** Longest wait for in-flight acks after an interrupt. */
 const MAX_DRAIN_MS = 10_000;

@@ -2,7 +2,7 @@ import type { ClientFactory } from '../clients/port.js';
 import type { ProduceConfig } from '../config/types.js';
 import { SetupError } from '../errors.js';
 import { connectionSpec } from './connection.js';
-import type { RunHooks } from './produce-run.js';
+import type { RunHooks } from './hooks.js';
 
 /**
  * Creates the topic if missing, within max.block.ms (Java's bound on waiting for metadata), so that an

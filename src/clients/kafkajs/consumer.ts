@@ -1,7 +1,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { ConsumerSettings } from '../../config/consumer-config.js';
 import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';
-import { connectError } from './index.js';
+import { connectError } from './connect.js';
 
 /** A kafkajs consumer in a group, behind perf-test's consumer port. */
 export class KafkajsConsumer implements ConsumerPort {

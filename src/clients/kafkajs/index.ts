@@ -3,15 +3,15 @@ process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
 import { createRequire } from 'node:module';
 import kafkajs from 'kafkajs';
-import type { Admin, Kafka, KafkaConfig, Producer, Transaction } from 'kafkajs';
+import type { Admin, Kafka, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
-import { PerfTestError, SetupError } from '../../errors.js';
+import { PerfTestError } from '../../errors.js';
 import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerPort } from '../port.js';
+import { connectError, createKafka } from './connect.js';
 import { KafkajsConsumer } from './consumer.js';
-import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
 
-const { Kafka: KafkaClient, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
+const { CompressionTypes, CompressionCodecs } = kafkajs;
 
 /** Compression codecs this client has: gzip is built in, snappy comes from the pure-JS kafkajs-snappy. */
 export const KAFKAJS_COMPRESSION = ['none', 'gzip', 'snappy'] as const;
@@ -29,31 +29,6 @@ const COMPRESSION = {
   gzip: CompressionTypes.GZIP,
   snappy: CompressionTypes.Snappy,
 } as const;
-
-function createKafka(c: ConnectionSpec, retries: number, initialRetryTime: number): Kafka {
-  const config: KafkaConfig = {
-    clientId: c.clientId,
-    brokers: [...c.bootstrapServers],
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: c.connectionTimeoutMs,
-    requestTimeout: c.requestTimeoutMs,
-    retry: { retries, initialRetryTime, maxRetryTime: Math.max(initialRetryTime, 1000) },
-    ...kafkajsSecurity(c.security),
-  };
-  return new KafkaClient(config);
-}
-
-/**
- * Describes a connection failure with the addresses tried, for a one-line error: an authentication or TLS
- * failure gets its own message and exit code. kafkajs' own text is scrubbed of every secret.
- */
-export function connectError(c: ConnectionSpec, e: unknown): PerfTestError {
-  const servers = c.bootstrapServers.join(',');
-  const security = securityFailure(c.security, servers, e);
-  if (security) return security;
-  const detail = scrubSecrets(e instanceof Error ? e.message : String(e), c.security);
-  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`, connectionHint(c.security, e), { cause: e });
-}
 
 /**
  * kafkajs' producer behind the port. It finds each partition's leader itself and numbers an idempotent producer's
@@ -186,11 +161,6 @@ class KafkajsAdmin implements AdminPort {
   async endOffsets(topic: string): Promise<Record<number, string>> {
     const offsets = await this.admin.fetchTopicOffsets(topic);
     return Object.fromEntries(offsets.map((o) => [o.partition, o.high]));
-  }
-
-  async countRecords(topic: string): Promise<number> {
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
   }
 
   async disconnect(): Promise<void> {

@@ -7,8 +7,7 @@ import { baseOptions, connectError, errorDetail, kafkaErrorName } from './option
 
 /** How long a new topic may take to have a leader for every partition. */
 const LEADERS_TIMEOUT_MS = 30_000;
-/** Kafka's ListOffsets timestamps for the earliest and the next offset. */
-const EARLIEST = -2n;
+/** Kafka's ListOffsets timestamp of the next offset (a partition's end). */
 const LATEST = -1n;
 
 /** The topic set-up and offset queries of a run, with @platformatic/kafka's admin client. */
@@ -49,13 +48,6 @@ export class PlatformaticAdmin implements AdminPort {
   async endOffsets(topic: string): Promise<Record<number, string>> {
     const latest = await this.offsets(topic, LATEST);
     return Object.fromEntries([...latest].map(([p, o]) => [p, o.toString()]));
-  }
-
-  async countRecords(topic: string): Promise<number> {
-    const [earliest, latest] = await Promise.all([this.offsets(topic, EARLIEST), this.offsets(topic, LATEST)]);
-    let sum = 0;
-    for (const [p, high] of latest) sum += Number(high - (earliest.get(p) ?? 0n));
-    return sum;
   }
 
   async disconnect(): Promise<void> {

@@ -80,10 +80,6 @@ class LazyAdmin implements AdminPort {
     return this.connected().listTopics();
   }
 
-  countRecords(topic: string): Promise<number> {
-    return this.connected().countRecords(topic);
-  }
-
   endOffsets(topic: string): Promise<Record<number, string>> {
     return this.connected().endOffsets(topic);
   }

@@ -1,5 +1,5 @@
 import { decodeHistogram } from '../../metrics/histogram.js';
-import type { CompareResult, ScenarioResult } from '../../compare/result.js';
+import type { CompareResult, ScenarioResult } from '../compare-result.js';
 
 /** Points per decade of the percentile axis: 90%, 99%, 99.9%... each get this many. */
 const STEPS_PER_DECADE = 20;

@@ -1,5 +1,5 @@
-import type { CompareResult, ScenarioResult } from '../../compare/result.js';
-import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../../compare/table.js';
+import type { CompareResult, ScenarioResult } from '../compare-result.js';
+import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../compare-columns.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
 import { CLIENT_SCRIPT } from './client-script.js';

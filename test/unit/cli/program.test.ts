@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommandLine, type ParsedCommand } from '../../../src/cli/program.js';
 import type { ProduceOptions } from '../../../src/config/produce-options.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 function options(argv: string[]): ProduceOptions {
   const parsed: ParsedCommand = parseCommandLine(argv, () => {});
@@ -10,13 +11,7 @@ function options(argv: string[]): ProduceOptions {
 }
 
 function usageError(argv: string[]): UsageError {
-  try {
-    parseCommandLine(argv, () => {});
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
+  return thrown(UsageError, () => parseCommandLine(argv, () => {}));
 }
 
 describe('parseCommandLine', () => {

@@ -1,7 +1,7 @@
 import kafkajs from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from '../../../src/clients/kafkajs/security.js';
-import { connectError } from '../../../src/clients/kafkajs/index.js';
+import { connectError } from '../../../src/clients/kafkajs/connect.js';
 import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { PLAINTEXT_SECURITY, type SecuritySettings, type TlsSettings } from '../../../src/config/security.js';
 import { AuthError, ExitCode, SetupError } from '../../../src/errors.js';

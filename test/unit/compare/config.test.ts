@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { resolveCompareConfig } from '../../../src/compare/config.js';
 import type { CompareOptions } from '../../../src/compare/options.js';
 import { UsageError } from '../../../src/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 function resolve(o: CompareOptions, warnings: string[] = []) {
   return resolveCompareConfig(o, { env: {}, warn: (w) => warnings.push(w) }, 'cmp-x');
 }
 
 function usageError(o: CompareOptions): UsageError {
-  try {
-    resolve(o);
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
+  return thrown(UsageError, () => resolve(o));
 }
 
 describe('resolveCompareConfig', () => {

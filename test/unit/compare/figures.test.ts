@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCompareResult, changeAgainst, compareOfResults, figuresOf, halfRangePct, median, representativeRun, runFigures, spreadOf,
+  buildCompareResult, changeAgainst, compareOfResults, figuresOf, median, representativeRun, runFigures, spreadOf,
 } from '../../../src/compare/figures.js';
-import { fakeResult, latencies } from './fixtures.js';
+import { halfRangePct } from '../../../src/report/compare-columns.js';
+import { fakeResult, latencies } from '../../support/fake-result.js';
 
 describe('median and spread', () => {
   it('takes the middle value, or the mean of the middle two', () => {

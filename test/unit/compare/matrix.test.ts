@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyScenario, findScenario, parseMatrix, scenariosOf } from '../../../src/compare/matrix.js';
 import { UsageError } from '../../../src/errors.js';
-
-function usageError(f: () => unknown): UsageError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
-}
+import { thrown } from '../../support/thrown.js';
 
 describe('parseMatrix', () => {
   it('reads each --matrix as a setting and its values, properties and perf-test flags apart', () => {
@@ -34,13 +25,13 @@ describe('parseMatrix', () => {
     [['bootstrap-server=a:1,b:2'], "--matrix: 'bootstrap-server=a:1,b:2' names neither"],
     [['a b=1'], "--matrix: 'a b=1' names neither"],
   ])('rejects %j naming --matrix and the value', (items, message) => {
-    expect(usageError(() => parseMatrix(items)).message).toContain(message);
+    expect(thrown(UsageError, () => parseMatrix(items)).message).toContain(message);
   });
 
   it('refuses a matrix of more than 256 scenarios', () => {
     const items = ['a.a', 'b.b', 'c.c', 'd.d', 'e.e'].map((k) => `${k}=1,2,3`);
     expect(parseMatrix(items)).toHaveLength(5);
-    expect(usageError(() => parseMatrix([...items, 'f.f=1,2'])).message).toMatch(/makes 486 scenarios, more than 256$/);
+    expect(thrown(UsageError, () => parseMatrix([...items, 'f.f=1,2'])).message).toMatch(/makes 486 scenarios, more than 256$/);
   });
 });
 
@@ -92,10 +83,10 @@ describe('findScenario', () => {
   });
 
   it('names --baseline-scenario and the value when nothing or several match', () => {
-    expect(usageError(() => findScenario(scenarios, '5')).message).toBe("--baseline-scenario: '5' is not a scenario number (1 to 4)");
-    expect(usageError(() => findScenario(scenarios, '0')).message).toContain('is not a scenario number');
-    expect(usageError(() => findScenario(scenarios, 'acks=0')).message).toBe("--baseline-scenario: 'acks=0' matches no scenario");
-    expect(usageError(() => findScenario(scenarios, 'acks=all')).message).toBe("--baseline-scenario: 'acks=all' matches 2 scenarios; give more settings");
-    expect(usageError(() => findScenario(scenarios, 'first')).message).toContain('is neither a scenario number nor settings');
+    expect(thrown(UsageError, () => findScenario(scenarios, '5')).message).toBe("--baseline-scenario: '5' is not a scenario number (1 to 4)");
+    expect(thrown(UsageError, () => findScenario(scenarios, '0')).message).toContain('is not a scenario number');
+    expect(thrown(UsageError, () => findScenario(scenarios, 'acks=0')).message).toBe("--baseline-scenario: 'acks=0' matches no scenario");
+    expect(thrown(UsageError, () => findScenario(scenarios, 'acks=all')).message).toBe("--baseline-scenario: 'acks=all' matches 2 scenarios; give more settings");
+    expect(thrown(UsageError, () => findScenario(scenarios, 'first')).message).toContain('is neither a scenario number nor settings');
   });
 });

@@ -4,7 +4,7 @@ import type { CompareOptions } from '../../../src/compare/options.js';
 import { overallProgress, startCompare, type CompareHooks, type StartRun } from '../../../src/compare/run-compare.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import type { ProduceResult } from '../../../src/report/result.js';
-import { fakeResult, latencies } from './fixtures.js';
+import { fakeResult, latencies } from '../../support/fake-result.js';
 
 function config(o: Partial<CompareOptions>) {
   return resolveCompareConfig({ matrix: ['acks=1,all', 'batch.size=16384,131072'], numRecords: '1000', ...o }, { env: {}, warn: () => {} }, 'cmp');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { buildCompareResult } from '../../../src/compare/figures.js';
-import { fakeResult, latencies } from './fixtures.js';
+import { fakeResult, latencies } from '../../support/fake-result.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../../schema/${name}`, import.meta.url), 'utf8'));
 

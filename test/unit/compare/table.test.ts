@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildCompareResult, compareOfResults } from '../../../src/compare/figures.js';
 import { compareMarkdown } from '../../../src/compare/markdown.js';
 import { compareIntervalLine, runEndLine, runStartLine } from '../../../src/compare/progress-lines.js';
-import { bestMarks, compareTable, pctText } from '../../../src/compare/table.js';
-import type { CompareResult } from '../../../src/compare/result.js';
+import { compareTable } from '../../../src/compare/table.js';
+import { bestMarks, pctText } from '../../../src/report/compare-columns.js';
+import type { CompareResult } from '../../../src/report/compare-result.js';
 import { scenariosOf, parseMatrix } from '../../../src/compare/matrix.js';
-import { fakeResult, latencies } from './fixtures.js';
+import { fakeResult, latencies } from '../../support/fake-result.js';
 
 /** Two scenarios: acks=1 at 1,000 records/s with 1-2 ms; acks=all at 500 records/s with 2-4 ms and one failure. */
 function twoScenarios(repeat = 1): CompareResult {

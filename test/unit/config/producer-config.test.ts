@@ -3,17 +3,12 @@ import {
   PRODUCER_DEFAULTS, isSecretProperty, redactProps, resolveProducerProps,
 } from '../../../src/config/producer-config.js';
 import { UsageError } from '../../../src/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 const resolve = (props: Record<string, string>) => resolveProducerProps(new Map(Object.entries(props)));
 
 function usageMessage(props: Record<string, string>): string {
-  try {
-    resolve(props);
-  } catch (e) {
-    if (e instanceof UsageError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
+  return thrown(UsageError, () => resolve(props)).message;
 }
 
 describe('PRODUCER_DEFAULTS', () => {

@@ -8,6 +8,7 @@ import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
 import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
+import { thrown } from '../../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'perf-test-resolve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,13 +28,7 @@ function resolve(o: ProduceOptions, env: Record<string, string | undefined> = {}
 }
 
 function usageError(o: ProduceOptions, env: Record<string, string | undefined> = {}): UsageError {
-  try {
-    resolve(o, env);
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error(`expected a UsageError for ${JSON.stringify(o)}`);
+  return thrown(UsageError, () => resolve(o, env));
 }
 
 describe('resolveProduceConfig: bad invocations', () => {
@@ -69,8 +64,6 @@ describe('resolveProduceConfig: bad invocations', () => {
     ['--topic "bad topic"', { numRecords: '10', topic: 'bad topic' }, {}, ["--topic: 'bad topic' is not a valid topic name"]],
     ['--topic ..', { numRecords: '10', topic: '..' }, {}, ["--topic: '..' is not a valid topic name"]],
     ['--topic of 250 characters', { numRecords: '10', topic: 'x'.repeat(250) }, {}, [`--topic: '${'x'.repeat(250)}' is not a valid topic name`]],
-    ['--format xml', { numRecords: '10', format: 'xml' }, {}, ["--format: 'xml' is not one of default"]],
-    ['--json with --format kafka', { numRecords: '10', json: true, format: 'kafka' }, {}, ['--json and --format kafka cannot be used together']],
     ['--client rdkafka', { numRecords: '10', client: 'rdkafka' }, {}, ["--client: 'rdkafka' is not a supported client"]],
     ['--partitions 0', { numRecords: '10', partitions: '0' }, {}, ["--partitions: '0' must be at least 1"]],
     ['--replication-factor x', { numRecords: '10', replicationFactor: 'x' }, {}, ["--replication-factor: 'x' is not a whole number"]],
@@ -137,15 +130,12 @@ describe('resolveProduceConfig: defaults', () => {
       warmupRecords: 0,
       producers: 1,
       reportingIntervalMs: 5000,
-      format: 'default',
-      printMetrics: false,
       transactionDurationMs: undefined,
       client: 'platformatic',
       producer: PRODUCER_DEFAULTS,
       clientProps: {},
       security: PLAINTEXT_SECURITY,
       keepGoing: false,
-      debug: false,
     });
     expect(config.producer.acks).toBe(-1);
     expect(config.producer.batchSizeBytes).toBe(16384);
@@ -159,8 +149,7 @@ describe('resolveProduceConfig: defaults', () => {
   it('reads the values it is given', () => {
     const { config } = resolve({
       duration: '2m', topic: 'orders.v1', throughput: '2500.5', recordSize: '16KiB', producers: '4', partitions: '12',
-      replicationFactor: '3', reportingInterval: '1000', format: 'kafka', printMetrics: true, warmupRecords: '100',
-      debug: true,
+      replicationFactor: '3', reportingInterval: '1000', warmupRecords: '100',
     });
     expect(config.stop).toEqual({ kind: 'duration', durationMs: 120_000 });
     expect(config.topic).toEqual({ name: 'orders.v1', partitions: 12, replicationFactor: 3 });
@@ -168,20 +157,12 @@ describe('resolveProduceConfig: defaults', () => {
     expect(config.payload).toEqual({ kind: 'random', sizeBytes: 16384 });
     expect(config.producers).toBe(4);
     expect(config.reportingIntervalMs).toBe(1000);
-    expect(config.format).toBe('kafka');
-    expect(config.printMetrics).toBe(true);
     expect(config.warmupRecords).toBe(100);
-    expect(config.debug).toBe(true);
   });
 
   it('treats every negative --throughput as no cap, like Kafka', () => {
     expect(resolve({ numRecords: '1', throughput: '-1' }).config.rate).toEqual({ kind: 'unlimited' });
     expect(resolve({ numRecords: '1', throughput: '-0.5' }).config.rate).toEqual({ kind: 'unlimited' });
-  });
-
-  it('--json means format json', () => {
-    expect(resolve({ numRecords: '1', json: true }).config.format).toBe('json');
-    expect(resolve({ numRecords: '1', json: true, format: 'json' }).config.format).toBe('json');
   });
 
   it('accepts --record-size up to max.request.size less 82 bytes of batch and record overhead', () => {

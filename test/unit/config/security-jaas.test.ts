@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JaasSyntaxError, parseJaasConfig } from '../../../src/config/jaas.js';
+import { thrown } from '../../support/thrown.js';
 
 const SCRAM = 'org.apache.kafka.common.security.scram.ScramLoginModule';
 
@@ -8,13 +9,7 @@ function options(text: string): Record<string, string> {
 }
 
 function syntaxError(text: string): JaasSyntaxError {
-  try {
-    parseJaasConfig(text);
-  } catch (e) {
-    if (e instanceof JaasSyntaxError) return e;
-    throw e;
-  }
-  throw new Error(`parsed: ${text}`);
+  return thrown(JaasSyntaxError, () => parseJaasConfig(text));
 }
 
 describe('parseJaasConfig: Java syntax, as Kafka reads it', () => {

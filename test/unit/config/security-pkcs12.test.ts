@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pkcs12Error, readPkcs12Certificates } from '../../../src/config/pkcs12.js';
 import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
+import { thrown } from '../../support/thrown.js';
 
 // PKCS#12 files as keytool and OpenSSL write them, made at test time (openssl and keytool are on every
 // machine that runs the broker tests).
@@ -29,13 +30,7 @@ function fingerprints(pems: string[]): string[] {
 }
 
 function pkcs12Error(bytes: Buffer, password: string | undefined): Pkcs12Error {
-  try {
-    readPkcs12Certificates(bytes, password);
-  } catch (e) {
-    if (e instanceof Pkcs12Error) return e;
-    throw e;
-  }
-  throw new Error('read');
+  return thrown(Pkcs12Error, () => readPkcs12Certificates(bytes, password));
 }
 
 describe('readPkcs12Certificates', () => {

@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSecretProperty, redactProps } from '../../../src/config/producer-config.js';
-import {
-  PLAINTEXT_SECURITY, requireSecuritySupport, resolveSecurity, secretValues, type SecuritySettings,
-} from '../../../src/config/security.js';
+import { requireSecuritySupport, resolveSecurity } from '../../../src/config/resolve-security.js';
+import { PLAINTEXT_SECURITY, secretValues, type SecuritySettings } from '../../../src/config/security.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
+import { thrown } from '../../support/thrown.js';
 
 const SCRAM = 'org.apache.kafka.common.security.scram.ScramLoginModule';
 const PLAIN = 'org.apache.kafka.common.security.plain.PlainLoginModule';
@@ -26,16 +26,9 @@ function resolve(props: Record<string, string>): { settings: SecuritySettings; w
 
 /** The usage error of resolving `props`, as the user sees it (message and hint). */
 function usageError(props: Record<string, string>): string {
-  try {
-    resolve(props);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      expect(e.exitCode).toBe(ExitCode.Usage);
-      return `${e.message}${e.hint ? ` (${e.hint})` : ''}`;
-    }
-    throw e;
-  }
-  throw new Error(`resolved: ${JSON.stringify(props)}`);
+  const e = thrown(UsageError, () => resolve(props));
+  expect(e.exitCode).toBe(ExitCode.Usage);
+  return `${e.message}${e.hint ? ` (${e.hint})` : ''}`;
 }
 
 const sasl = (mechanism = 'SCRAM-SHA-512', jaas = `${SCRAM} required username="alice" password="${SECRET}";`) =>

@@ -4,7 +4,7 @@ import { alignSeries, percentileAxis, percentileCurve, reportCharts } from '../.
 import { chartAssets } from '../../../src/report/html/assets.js';
 import { escapeHtml, htmlReport } from '../../../src/report/html/html-report.js';
 import { createMergedHistogram, encodeHistogram } from '../../../src/metrics/histogram.js';
-import { fakeResult, latencies } from '../compare/fixtures.js';
+import { fakeResult, latencies } from '../../support/fake-result.js';
 
 function doc(name = 'acks=1') {
   return buildCompareResult([

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../../../src/cli/values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from '../../../src/config/values.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
-
-/** The UsageError thrown by `fn`, to check its message exactly. */
-function usageError(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError, nothing was thrown');
-}
+import { thrown } from '../../support/thrown.js';
 
 describe('parseInteger', () => {
   it('reads whole numbers, trimmed, with an optional sign', () => {
@@ -24,19 +14,19 @@ describe('parseInteger', () => {
 
   it('rejects what is not a whole number, naming the flag and the value', () => {
     for (const bad of ['abc', '1.5', '1e3', '', '12abc', '0x10']) {
-      expect(usageError(() => parseInteger('--num-records', bad, 1)).message).toBe(`--num-records: '${bad}' is not a whole number`);
+      expect(thrown(UsageError, () => parseInteger('--num-records', bad, 1)).message).toBe(`--num-records: '${bad}' is not a whole number`);
     }
   });
 
   it('checks the range', () => {
-    expect(usageError(() => parseInteger('--producers', '0', 1, 256)).message).toBe("--producers: '0' must be at least 1");
-    expect(usageError(() => parseInteger('--producers', '257', 1, 256)).message).toBe("--producers: '257' must be at most 256");
+    expect(thrown(UsageError, () => parseInteger('--producers', '0', 1, 256)).message).toBe("--producers: '0' must be at least 1");
+    expect(thrown(UsageError, () => parseInteger('--producers', '257', 1, 256)).message).toBe("--producers: '257' must be at most 256");
     expect(parseInteger('--producers', '256', 1, 256)).toBe(256);
-    expect(usageError(() => parseInteger('--n', '99999999999999999999', 0)).message).toBe(`--n: '99999999999999999999' must be at most ${Number.MAX_SAFE_INTEGER}`);
+    expect(thrown(UsageError, () => parseInteger('--n', '99999999999999999999', 0)).message).toBe(`--n: '99999999999999999999' must be at most ${Number.MAX_SAFE_INTEGER}`);
   });
 
   it('throws a usage error with exit code 2', () => {
-    const e = usageError(() => parseInteger('--n', 'x', 0));
+    const e = thrown(UsageError, () => parseInteger('--n', 'x', 0));
     expect(e.exitCode).toBe(ExitCode.Usage);
     expect(e.name).toBe('UsageError');
   });
@@ -56,7 +46,7 @@ describe('parseNumber', () => {
 
   it('rejects what is not a decimal number', () => {
     for (const bad of ['abc', 'NaN', 'Infinity', '0x10', '', '1,000', '1e', '--1']) {
-      expect(usageError(() => parseNumber('--throughput', bad)).message).toBe(`--throughput: '${bad}' is not a number`);
+      expect(thrown(UsageError, () => parseNumber('--throughput', bad)).message).toBe(`--throughput: '${bad}' is not a number`);
     }
   });
 });
@@ -84,13 +74,13 @@ describe('parseDuration', () => {
 
   it('rejects what is not a duration', () => {
     for (const bad of ['abc', '5x', '-5s', '', '1d', '5 minutes', '1e3s']) {
-      expect(usageError(() => parseDuration('--duration', bad)).message).toBe(`--duration: '${bad}' is not a duration (examples: 500ms, 30s, 5m, 1h)`);
+      expect(thrown(UsageError, () => parseDuration('--duration', bad)).message).toBe(`--duration: '${bad}' is not a duration (examples: 500ms, 30s, 5m, 1h)`);
     }
   });
 
   it('rejects zero', () => {
-    expect(usageError(() => parseDuration('--duration', '0')).message).toBe("--duration: '0' must be at least 1 ms");
-    expect(usageError(() => parseDuration('--duration', '0ms')).message).toBe("--duration: '0ms' must be at least 1 ms");
+    expect(thrown(UsageError, () => parseDuration('--duration', '0')).message).toBe("--duration: '0' must be at least 1 ms");
+    expect(thrown(UsageError, () => parseDuration('--duration', '0ms')).message).toBe("--duration: '0ms' must be at least 1 ms");
   });
 
   it('rejects a duration that rounds to 0 ms instead of returning 0', () => {
@@ -118,7 +108,7 @@ describe('parseSize', () => {
 
   it('rejects unknown units and non-integers', () => {
     for (const bad of ['1x', 'abc', '', '1.5KiB', '-1', 'KiB', '1TiB']) {
-      expect(usageError(() => parseSize('--record-size', bad)).message).toBe(`--record-size: '${bad}' is not a size in bytes (examples: 1024, 16KiB, 1MiB)`);
+      expect(thrown(UsageError, () => parseSize('--record-size', bad)).message).toBe(`--record-size: '${bad}' is not a size in bytes (examples: 1024, 16KiB, 1MiB)`);
     }
   });
 });
@@ -146,7 +136,7 @@ describe('parseKeyValues', () => {
   });
 
   it('rejects an item without a key or without =', () => {
-    expect(usageError(() => parseKeyValues('--producer-props', ['acks'])).message).toBe("--producer-props: 'acks' is not of the form key=value");
-    expect(usageError(() => parseKeyValues('--command-property', ['=1'])).message).toBe("--command-property: '=1' is not of the form key=value");
+    expect(thrown(UsageError, () => parseKeyValues('--producer-props', ['acks'])).message).toBe("--producer-props: 'acks' is not of the form key=value");
+    expect(thrown(UsageError, () => parseKeyValues('--command-property', ['=1'])).message).toBe("--command-property: '=1' is not of the form key=value");
   });
 });

@@ -1,6 +1,6 @@
-import { createMergedHistogram, encodeHistogram, summarizeLatency } from '../../../src/metrics/histogram.js';
-import { emptyProducerMetrics } from '../../../src/producer/metrics.js';
-import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult } from '../../../src/report/result.js';
+import { createMergedHistogram, encodeHistogram, summarizeLatency } from '../../src/metrics/histogram.js';
+import { emptyProducerMetrics } from '../../src/producer/metrics.js';
+import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult } from '../../src/report/result.js';
 
 /** What a fake run varies; everything else is a plausible, schema-valid produce result. */
 export interface FakeRun {

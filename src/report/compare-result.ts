@@ -1,4 +1,4 @@
-import type { LatencySummary, ProduceResult } from '../report/result.js';
+import type { LatencySummary, ProduceResult } from './result.js';
 
 /** Schema version of the compare document; bumped on any incompatible change (see schema/compare.schema.json). */
 export const COMPARE_SCHEMA_VERSION = 1;
