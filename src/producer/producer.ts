@@ -2,14 +2,15 @@ import type { ProducerSettings } from '../config/producer-config.js';
 import type { PartitionLeader, PartitionOutcome, ProducerPort } from '../clients/port.js';
 import type { Clock } from '../util/clock.js';
 import { RecordBatch } from './batch.js';
-import { errorName, TIMEOUT } from './errors.js';
+import { errorName, TIMEOUT } from '../clients/kafka-errors.js';
 import { IdempotenceState } from './idempotence.js';
 import { Leaders } from './leaders.js';
 import { BufferMemory } from './memory.js';
 import { emptyProducerMetrics, type ProducerMetrics } from './metrics.js';
 import { StickyPartitioner } from './partitioner.js';
 import { recordSizeInBatch } from './record-size.js';
-import { invalidatesMetadata, isRetriable, retryBackoffMs } from './retry.js';
+import { retryBackoffMs } from '../config/backoff.js';
+import { invalidatesMetadata, isRetriable } from './retry.js';
 
 /** Receives the outcome of every record, a batch at a time, and what happened on the way. */
 export interface DeliveryListener {

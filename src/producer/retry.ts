@@ -1,5 +1,4 @@
-import type { ProducerSettings } from '../config/producer-config.js';
-import { NETWORK, TIMEOUT } from './errors.js';
+import { NETWORK, TIMEOUT } from '../clients/kafka-errors.js';
 
 /*
  * What the producer does with a failed batch, decided once for every client as Java's Sender decides it: which
@@ -47,13 +46,4 @@ export function isRetriable(error: string): boolean {
 /** Whether `error` means the leaders must be looked up again before the retry. */
 export function invalidatesMetadata(error: string): boolean {
   return STALE_METADATA.has(error);
-}
-
-/**
- * Java's retry backoff before retry number `attempt` (1, 2...): retry.backoff.ms, doubling up to
- * retry.backoff.max.ms (Java adds 20% jitter; this does not), so that retries span delivery.timeout.ms as there.
- */
-export function retryBackoffMs(s: Pick<ProducerSettings, 'retryBackoffMs' | 'retryBackoffMaxMs'>, attempt: number): number {
-  const base = Math.max(1, s.retryBackoffMs);
-  return Math.min(Math.max(base, s.retryBackoffMaxMs), base * 2 ** Math.max(0, attempt - 1));
 }

@@ -9,7 +9,7 @@ import { connectionSpec } from '../run/connection.js';
 import { runProduceLoop, StopSignal } from './produce-loop.js';
 import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol.js';
 import { stampSendTime } from '../workload/stamp.js';
-import { TIMEOUT } from '../producer/errors.js';
+import { TIMEOUT } from '../clients/kafka-errors.js';
 import { isRetriable } from '../producer/retry.js';
 
 /** A producer worker: its own client, batching producer and recorder. */

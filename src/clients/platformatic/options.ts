@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import type { BaseOptions, ProducerOptions } from '@platformatic/kafka';
 import type { CompressionType, ProducerSettings } from '../../config/producer-config.js';
 import { SetupError, UsageError } from '../../errors.js';
-import { retryBackoffMs } from '../../producer/retry.js';
+import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec } from '../port.js';
 
 /** Java's `metadata.max.age.ms`: leader changes show up sooner, through the errors of the requests. */

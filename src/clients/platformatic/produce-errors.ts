@@ -1,4 +1,4 @@
-import { produceErrorName, NETWORK, TIMEOUT } from '../../producer/errors.js';
+import { produceErrorName, NETWORK, TIMEOUT } from '../kafka-errors.js';
 import type { PartitionOutcome } from '../port.js';
 import { errorDetail, kafkaErrorName } from './options.js';
 

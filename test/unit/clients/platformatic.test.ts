@@ -6,7 +6,7 @@ import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import { UsageError } from '../../../src/errors.js';
 import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
 import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from '../../../src/clients/platformatic/produce-errors.js';
-import { retryBackoffMs } from '../../../src/producer/retry.js';
+import { retryBackoffMs } from '../../../src/config/backoff.js';
 import { platformaticClient } from '../../../src/clients/platformatic/index.js';
 
 const connection: ConnectionSpec = {

@@ -1,6 +1,6 @@
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorName } from '../../../src/producer/errors.js';
+import { errorName } from '../../../src/clients/kafka-errors.js';
 import { recordSizeInBatch } from '../../../src/producer/record-size.js';
 import { clock, ONE_PARTITION, setup, tick, track, type Call } from '../../support/producer-port.js';
 

@@ -1,7 +1,7 @@
 /*
- * How failures are named: by Kafka's error names (org.apache.kafka.common.protocol.Errors). Every client adapter
- * reports Kafka's name where the broker gave one, and NetworkException or TimeoutException for a request that got
- * no answer; src/producer/retry.ts decides from the name what is retried.
+ * How failures are named, part of the ports' contract: by Kafka's error names (org.apache.kafka.common.protocol.Errors).
+ * Every client adapter reports Kafka's name where the broker gave one, and NetworkException or TimeoutException for
+ * a request that got no answer; src/producer/retry.ts decides from the name what is retried.
  */
 
 /** A request that got no answer in time (request.timeout.ms), and a record that ran out of delivery.timeout.ms. */
