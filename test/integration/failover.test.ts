@@ -146,7 +146,9 @@ describe('failover: consumers and e2e', () => {
     });
     expect(run.code, run.stderr).toBe(0);
     expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
-    expect(result.consumed).toMatchObject({ records: 12_000, missing: 0 });
+    // A consumer that rejoins its group may read a few records again (its last offsets were not committed).
+    expect(result.consumed.missing).toBe(0);
+    expect(result.consumed.records).toBeGreaterThanOrEqual(12_000);
   });
 
   it('consume across a broker SIGKILL: the group goes on and reads every record', async () => {
@@ -164,7 +166,9 @@ describe('failover: consumers and e2e', () => {
     expect(produced.run.code, produced.run.stderr).toBe(0);
     const { run, result } = await consumed;
     expect(run.code, run.stderr).toBe(0);
-    expect(result.records.consumed).toBe(15_000);
+    // At least every record (a rejoining consumer may read its uncommitted last records again), and the run ended.
+    expect(result.records.consumed).toBeGreaterThanOrEqual(15_000);
+    expect(await countRecords(topic, runningServers())).toBe(15_000);
   }, 240_000);
 });
 

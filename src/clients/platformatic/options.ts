@@ -5,8 +5,8 @@ import { SetupError, UsageError } from '../../errors.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec } from '../port.js';
 
-/** In-flight requests per connection the client keeps for itself beyond our producer's. */
-const CLIENT_REQUESTS = 4;
+/** The client's in-flight cap per connection when our producer sets the limit (see producerOptions). */
+const CLIENT_QUEUE_UNBOUNDED = 10_000;
 
 /** How much longer than the broker's own timeout the client waits for an answer (see baseOptions). */
 const CLIENT_WAIT_MARGIN_MS = 5000;
@@ -59,8 +59,10 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
     retryDelay: (_client, _operation, attempt) => retryBackoffMs(s, attempt),
     // Our producer numbers an idempotent producer's batches, so the client's idempotent mode (one request in
     // flight, its own sequences) is only for transactions, whose coordinator calls are the client's.
-    // Room for the client's own requests (metadata) beside ours, so that ours never wait in its queue.
-    maxInflights: s.transactionalId === undefined ? s.maxInFlightPerConnection + CLIENT_REQUESTS : 1,
+    // Our producer limits what is in flight; the client's queue must never hold a request back: a try our producer
+    // gave up on (request.timeout.ms) still holds its place there until the broker answers, and requests queued
+    // behind a connection that closes break 1.35's request queue.
+    maxInflights: s.transactionalId === undefined ? CLIENT_QUEUE_UNBOUNDED : 1,
     // Requests wait for a full socket to drain: with acks=0 that is the only back-pressure there is.
     handleBackPressure: true,
     acks: s.acks,
