@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
 import { countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
-import { expectValid } from './schema.js';
+import { expectValid } from '../support/schema.js';
 
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'perf-test-gates-'));
