@@ -123,13 +123,4 @@ describe('perf-test compare, against a real broker', () => {
     expect(run.stderr).toContain('Interrupted: stopping');
     expect(compareValidator()(doc)).toBe(true);
   });
-
-  it('names --matrix and the value of a bad matrix, before sending anything', async () => {
-    const bad = await runCli(['compare', '--matrix', 'acks=1,2', '--num-records', '10']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe("Error: --matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1");
-    const malformed = await runCli(['compare', '--matrix', 'acks', '--num-records', '10']);
-    expect(malformed.code).toBe(2);
-    expect(malformed.stderr.trim()).toBe("Error: --matrix: 'acks' is not of the form key=value1,value2,... (e.g. acks=1,all)");
-  });
 });
