@@ -2,20 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { countRecords, runCli, uniqueTopic } from './helpers.js';
 import { openReport } from './html-browser.js';
+import { expectValid } from '../support/schema.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'perf-test-compare-'));
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8'));
-
-function compareValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addSchema(schema('result.schema.json'));
-  return ajv.compile(schema('compare.schema.json'));
-}
 
 const MATRIX = ['--matrix', 'acks=1,all', '--matrix', 'batch.size=16384,131072'];
 const SETTINGS = [
@@ -32,8 +23,7 @@ describe('perf-test compare, against a real broker', () => {
       '--json', '--html', html], { timeoutMs: 110_000 });
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
-    const validate = compareValidator();
-    expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expectValid(doc, 'compare');
     expect(doc.scenarios).toHaveLength(4);
     expect(doc.scenarios.map((s: { settings: object }) => s.settings)).toEqual(SETTINGS);
     for (const s of doc.scenarios) {
@@ -121,6 +111,6 @@ describe('perf-test compare, against a real broker', () => {
     expect(doc.scenarios[0].result.status).toBe('interrupted');
     expect(doc.scenarios[0].result.records.acked).toBeGreaterThan(500);
     expect(run.stderr).toContain('Interrupted: stopping');
-    expect(compareValidator()(doc)).toBe(true);
+    expectValid(doc, 'compare');
   });
 });
