@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canConnect, startLocalBroker } from './kafka-broker.mjs';
 
 const REPO_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const DEMO_ARGS = ['--num-records', '1000000', '--record-size', '1024', '--throughput', '-1'];
@@ -28,6 +27,8 @@ async function main(extraArgs) {
   if (!fs.existsSync(path.join(REPO_DIR, 'dist'))) {
     throw new Error('perf-test is not built yet: run `npm run build` (`npm ci` runs it too)');
   }
+  // The harness is built with the CLI: imported once it is known to be there.
+  const { canConnect, startLocalBroker } = await import('../dist/harness/index.js');
 
   /** @type {NodeJS.Signals | undefined} */
   let interrupted;
@@ -49,8 +50,8 @@ async function main(extraArgs) {
   } else {
     log(`starting Kafka on ${bootstrapServers} ...`);
     const started = await startLocalBroker({ port });
-    if (!started.alreadyRunning) startedBroker = started.broker;
-    log(`Kafka ${started.state.version} is running (pid ${started.state.pid})`);
+    if (!started.alreadyRunning) startedBroker = started.cluster;
+    log(`Kafka ${started.state.version} is running (pid ${started.state.nodes.map((node) => node.pid).join(', ')})`);
   }
   try {
     if (interrupted) return exitCodeOf(null, interrupted);

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kafkaJavaCommand, startBroker } from '../../scripts/kafka-broker.mjs';
+import { kafkaJavaCommand, startBroker } from '../../dist/harness/index.js';
 import { measure } from '../vs-java/measure.mjs';
 import { parseKafkaSummary } from '../vs-java/parse.mjs';
 

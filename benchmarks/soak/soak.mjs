@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBroker } from '../../scripts/kafka-broker.mjs';
+import { startBroker } from '../../dist/harness/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const duration = process.env.SOAK_DURATION ?? '10m';

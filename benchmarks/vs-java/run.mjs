@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
-import { fetchKafka, kafkaJavaCommand, resolveKafkaVersion, startBroker } from '../../scripts/kafka-broker.mjs';
+import { fetchKafka, kafkaJavaCommand, resolveKafkaVersion, startBroker } from '../../dist/harness/index.js';
 import { resolveBenchConfig } from './config.mjs';
 import { describeMachine } from './machine.mjs';
 import { formatMarkdown } from './markdown.mjs';

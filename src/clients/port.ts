@@ -9,22 +9,61 @@ export interface PartitionLeader {
   readonly leader: number;
 }
 
-/** One partition's records in a produce request. */
+/** One partition's batch in a produce request. */
 export interface PartitionRecords {
   readonly partition: number;
   readonly values: readonly Buffer[];
+  /** The batch's first sequence number (idempotent producers whose sequences perf-test assigns), else -1. */
+  readonly baseSequence: number;
+}
+
+/** An idempotent producer's id and epoch. */
+export interface ProducerIdentity {
+  readonly producerId: bigint;
+  readonly producerEpoch: number;
+}
+
+/** One produce request: a batch per partition, all led by one broker. */
+export interface ProduceRequest {
+  /** The broker the producer believes leads every partition of the request. */
+  readonly leader: number;
+  readonly topic: string;
+  readonly batches: readonly PartitionRecords[];
+  /** Set when the request carries perf-test's sequence numbers. */
+  readonly identity: ProducerIdentity | undefined;
+}
+
+/** The broker's answer for one partition of a request: no error, or Kafka's error name. */
+export interface PartitionOutcome {
+  readonly partition: number;
+  readonly error: string | undefined;
 }
 
 /**
- * What perf-test needs of a Kafka client to produce: one request at a time to one leader. Batching, linger,
- * in-flight limits and buffer memory are ours (see src/producer), so every client behaves like Java's producer.
+ * What perf-test needs of a Kafka client to produce: one request at a time to one leader, answered per partition.
+ * Batching, linger, in-flight limits, buffer memory, retries and (where the client lets it) idempotent sequence
+ * numbers are ours (see src/producer), so every client behaves like Java's producer.
  */
 export interface ProducerPort {
+  /**
+   * Who numbers an idempotent producer's batches: `producer` (ours: the port sends the request's identity and
+   * sequences, and `producerIdentity` works) or `client` (the library does, one request in flight per broker).
+   */
+  readonly sequencing: 'producer' | 'client';
   connect(): Promise<void>;
-  /** The topic's partitions and their leaders. */
+  /** The topic's partitions and their leaders, as the cluster says now (leader -1: none at the moment). */
   partitions(topic: string): Promise<PartitionLeader[]>;
-  /** Sends one produce request (all partitions share a leader); resolves when acknowledged per `acks`. */
-  produce(topic: string, records: readonly PartitionRecords[]): Promise<void>;
+  /**
+   * Sends one produce request to its leader, once, and resolves with each partition's outcome when answered per
+   * `acks`. Rejects when the request got no answer: the connection broke or could not be made
+   * (`NetworkException`), or the client gave up waiting (`TimeoutException`); see src/producer/errors.ts.
+   */
+  produce(request: ProduceRequest): Promise<readonly PartitionOutcome[]>;
+  /**
+   * The producer id and epoch the cluster gave (`sequencing: 'producer'`; after connect, or after
+   * beginTransaction for a transactional producer). The producer bumps the epoch itself after a sequence gap.
+   */
+  producerIdentity(): ProducerIdentity | undefined;
   beginTransaction(): Promise<void>;
   commitTransaction(): Promise<void>;
   abortTransaction(): Promise<void>;

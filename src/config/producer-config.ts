@@ -39,7 +39,7 @@ export interface ProducerSettings {
   readonly retryBackoffMaxMs: number;
   /** `client.id`. */
   readonly clientId: string;
-  /** `enable.idempotence` as applied (see README: on kafkajs only when set explicitly). */
+  /** `enable.idempotence` as applied: Java's default (on unless acks, in-flight or retries conflict); see README for kafkajs. */
   readonly idempotence: boolean;
   /** `transactional.id`, when transactions are on. */
   readonly transactionalId: string | undefined;
@@ -134,14 +134,17 @@ export const PRODUCER_DEFAULTS: ProducerSettings = Object.freeze({
   retryBackoffMs: 100,
   retryBackoffMaxMs: 1000,
   clientId: 'perf-producer-client',
-  idempotence: false,
+  idempotence: true,
   transactionalId: undefined,
   transactionTimeoutMs: 60000,
   connectionSetupTimeoutMs: 10000,
 });
 
-/** Resolves Java producer properties into typed settings, with Java's checks and warnings. */
-export function resolveProducerProps(props: ReadonlyMap<string, string>): ResolvedProducerProps {
+/**
+ * Resolves Java producer properties into typed settings, with Java's checks and warnings. `idempotentByDefault`
+ * is Java's default (true); a client that cannot run idempotence at full speed may turn it off (see README).
+ */
+export function resolveProducerProps(props: ReadonlyMap<string, string>, { idempotentByDefault = true } = {}): ResolvedProducerProps {
   const warnings: string[] = [];
   const parsed = new Map<string, unknown>();
   for (const [name, value] of props) {
@@ -158,17 +161,7 @@ export function resolveProducerProps(props: ReadonlyMap<string, string>): Resolv
   const acks: Acks = acksText === 'all' || acksText === '-1' ? -1 : acksText === '1' ? 1 : 0;
   const maxInFlight = get('max.in.flight.requests.per.connection', d.maxInFlightPerConnection);
   const transactionalId = get<string | undefined>('transactional.id', undefined) || undefined;
-  const idempotenceSet = parsed.get('enable.idempotence') as boolean | undefined;
-  // Java turns idempotence on for transactions and rejects the combinations it cannot honour.
-  const idempotence = idempotenceSet ?? transactionalId !== undefined;
-  if (idempotence) {
-    const why = idempotenceSet === true ? 'enable.idempotence=true' : 'transactions';
-    if (acks !== -1) throw new UsageError(`producer property acks: '${acksText}' cannot be used with ${why}; it must be 'all'`);
-    if (maxInFlight > 5) throw new UsageError(`producer property max.in.flight.requests.per.connection: '${maxInFlight}' must be at most 5 with ${why}`);
-  }
-  if (transactionalId !== undefined && idempotenceSet === false) {
-    throw new UsageError(`producer property enable.idempotence: 'false' cannot be used with transactional.id '${transactionalId}'`);
-  }
+  const idempotence = resolveIdempotence(parsed, { acks, acksText, maxInFlight, transactionalId, idempotentByDefault });
 
   const settings: ProducerSettings = Object.freeze({
     acks,
@@ -196,6 +189,35 @@ export function resolveProducerProps(props: ReadonlyMap<string, string>): Resolv
     );
   }
   return { settings, props, warnings };
+}
+
+interface IdempotenceInputs {
+  readonly acks: Acks;
+  readonly acksText: string;
+  readonly maxInFlight: number;
+  readonly transactionalId: string | undefined;
+  readonly idempotentByDefault: boolean;
+}
+
+/**
+ * `enable.idempotence` as Java's ProducerConfig settles it: on by default, and for transactions; a default that
+ * conflicts with `acks`, `max.in.flight.requests.per.connection` or `retries` is quietly turned off, while an
+ * explicit `true` (or a transactional.id) that conflicts is an error.
+ */
+function resolveIdempotence(parsed: ReadonlyMap<string, unknown>, o: IdempotenceInputs): boolean {
+  const set = parsed.get('enable.idempotence') as boolean | undefined;
+  const retries = (parsed.get('retries') as number | undefined) ?? PRODUCER_DEFAULTS.retries;
+  if (set === false) {
+    if (o.transactionalId !== undefined) throw new UsageError(`producer property enable.idempotence: 'false' cannot be used with transactional.id '${o.transactionalId}'`);
+    return false;
+  }
+  const explicit = set === true || o.transactionalId !== undefined;
+  if (!explicit) return o.idempotentByDefault && o.acks === -1 && o.maxInFlight <= 5 && retries > 0;
+  const why = set === true ? 'enable.idempotence=true' : 'transactions';
+  if (o.acks !== -1) throw new UsageError(`producer property acks: '${o.acksText}' cannot be used with ${why}; it must be 'all'`);
+  if (o.maxInFlight > 5) throw new UsageError(`producer property max.in.flight.requests.per.connection: '${o.maxInFlight}' must be at most 5 with ${why}`);
+  if (retries === 0) throw new UsageError(`producer property retries: '0' cannot be used with ${why}; it must be at least 1`);
+  return true;
 }
 
 function parseInteger(value: string, name: string, min: number, max: number): number {

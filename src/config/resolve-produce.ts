@@ -32,7 +32,11 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   const transactionalId = o.transactionalId ?? props.get('transactional.id')
     ?? (transactionDurationMs !== undefined ? `performance-producer-${randomId()}` : undefined);
   if (transactionalId !== undefined) props.set('transactional.id', transactionalId);
-  const resolved = resolveProducerProps(props);
+  const security = resolveSecurity(props, ctx.warn);
+  const client = o.client === undefined ? defaultProduceClient(security.protocol, ctx.warn) : resolveClient(o.client);
+  // kafkajs numbers idempotent batches itself, safely only one request at a time: idempotence would halve what
+  // it is measured at, so on kafkajs it is on only when asked for (README, "Deliberate differences").
+  const resolved = resolveProducerProps(props, { idempotentByDefault: client !== 'kafkajs' });
   resolved.warnings.forEach((w) => ctx.warn(w));
   const settings = resolved.settings;
   const producer = settings;
@@ -56,7 +60,6 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
   }
 
-  const security = resolveSecurity(props, ctx.warn);
   const config: ProduceConfig = {
     mode: 'produce',
     bootstrapServers: resolveBootstrap(o.bootstrapServer, props, ctx.env),
@@ -72,7 +75,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     producers: resolveProducers(o.producers),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
-    client: o.client === undefined ? defaultProduceClient(security.protocol, ctx.warn) : resolveClient(o.client),
+    client,
     producer: settings,
     clientProps: Object.freeze(Object.fromEntries(props)),
     security,

@@ -10,6 +10,8 @@ export interface Counts {
   steadyAcked: number;
   steadyAckedBytes: number;
   errors: Record<string, number>;
+  retried: number;
+  metadataRefreshes: number;
 }
 
 /** One closed interval, merged over all workers. */
@@ -17,6 +19,8 @@ export interface IntervalStats {
   readonly acked: number;
   readonly ackedBytes: number;
   readonly failed: number;
+  readonly retried: number;
+  readonly metadataRefreshes: number;
   readonly latency: LatencySummary | undefined;
   readonly intendedLatency: LatencySummary | undefined;
   /** The interval's latency histogram (µs, compressed base64). */
@@ -24,7 +28,7 @@ export interface IntervalStats {
 }
 
 function emptyCounts(): Counts {
-  return { sent: 0, acked: 0, failed: 0, ackedBytes: 0, steadyAcked: 0, steadyAckedBytes: 0, errors: {} };
+  return { sent: 0, acked: 0, failed: 0, ackedBytes: 0, steadyAcked: 0, steadyAckedBytes: 0, errors: {}, retried: 0, metadataRefreshes: 0 };
 }
 
 function addCounts(into: Counts, s: WorkerSnapshot): void {
@@ -34,6 +38,8 @@ function addCounts(into: Counts, s: WorkerSnapshot): void {
   into.ackedBytes += s.ackedBytes;
   into.steadyAcked += s.steadyAcked;
   into.steadyAckedBytes += s.steadyAckedBytes;
+  into.retried += s.retried;
+  into.metadataRefreshes += s.metadataRefreshes;
   for (const [name, n] of Object.entries(s.errors)) into.errors[name] = (into.errors[name] ?? 0) + n;
 }
 
@@ -75,6 +81,8 @@ export class RunAggregator {
       acked: this.intervalCounts.acked,
       ackedBytes: this.intervalCounts.ackedBytes,
       failed: this.intervalCounts.failed,
+      retried: this.intervalCounts.retried,
+      metadataRefreshes: this.intervalCounts.metadataRefreshes,
       latency: summarizeLatency(this.latency.interval),
       intendedLatency: summarizeLatency(this.intendedLatency.interval),
       latencyHistogram: encodeHistogram(this.latency.interval),

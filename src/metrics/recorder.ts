@@ -14,6 +14,10 @@ export interface WorkerSnapshot {
   readonly steadyAckedBytes: number;
   /** Failed records by error name. */
   readonly errors: Readonly<Record<string, number>>;
+  /** Records sent again after a retriable error. */
+  readonly retried: number;
+  /** Times the producer looked the leaders up again. */
+  readonly metadataRefreshes: number;
   /** Send-to-ack latency. */
   readonly latency: string;
   /** Intended-send-time-to-ack latency (rate-capped runs only). */
@@ -32,6 +36,8 @@ export class IntervalRecorder implements DeliveryListener {
   private readonly steadyLatency: Histogram | undefined;
   private sent = 0;
   private acked = 0;
+  private retried = 0;
+  private metadataRefreshes = 0;
   private failed = 0;
   private ackedBytes = 0;
   private steadyAcked = 0;
@@ -75,6 +81,14 @@ export class IntervalRecorder implements DeliveryListener {
     this.errors[error] = (this.errors[error] ?? 0) + records;
   }
 
+  onRetried(records: number): void {
+    this.retried += records;
+  }
+
+  onMetadataRefreshed(): void {
+    this.metadataRefreshes++;
+  }
+
   /** Encodes this interval and starts the next one. */
   snapshot(): WorkerSnapshot {
     const snap: WorkerSnapshot = {
@@ -85,6 +99,8 @@ export class IntervalRecorder implements DeliveryListener {
       steadyAcked: this.steadyAcked,
       steadyAckedBytes: this.steadyAckedBytes,
       errors: this.errors,
+      retried: this.retried,
+      metadataRefreshes: this.metadataRefreshes,
       latency: encodeHistogram(this.latency),
       intendedLatency: this.intendedLatency && encodeHistogram(this.intendedLatency),
       steadyLatency: this.steadyLatency && encodeHistogram(this.steadyLatency),
@@ -93,6 +109,7 @@ export class IntervalRecorder implements DeliveryListener {
     this.intendedLatency?.reset();
     this.steadyLatency?.reset();
     this.sent = this.acked = this.failed = this.ackedBytes = this.steadyAcked = this.steadyAckedBytes = 0;
+    this.retried = this.metadataRefreshes = 0;
     this.errors = {};
     return snap;
   }

@@ -15,8 +15,16 @@ export class RecordBatch {
   sizeBytes = RECORD_BATCH_OVERHEAD;
   /** Bytes this batch holds of `buffer.memory`. */
   bufferedBytes = 0;
-  /** Closed to appends: it is full, or the producer was flushed. */
+  /** Closed to appends: it is full, the producer was flushed, or it was sent. */
   closed = false;
+  /** Times it was sent and came back with a retriable error. */
+  attempts = 0;
+  /** Not to be sent again before this time (retry backoff). */
+  retryAtMs = 0;
+  /** Its first sequence number once an idempotent producer drained it, else -1. */
+  baseSequence = -1;
+  /** Its place among the partition's batches, oldest first: retried batches go back in this order. */
+  order = 0;
 
   constructor(
     readonly partition: number,

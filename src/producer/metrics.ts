@@ -8,8 +8,14 @@ export interface ProducerMetrics {
   records: number;
   /** Estimated bytes of the batches sent (uncompressed). */
   batchBytes: number;
-  /** Requests that failed (after the client's retries). */
+  /** Requests that failed, wholly or for some partitions (each try counts). */
   failedRequests: number;
+  /** Records sent again after a retriable error (Java's `record-retry-total`). */
+  recordRetries: number;
+  /** Times the leaders were looked up again (after start-up). */
+  metadataRefreshes: number;
+  /** Idempotent producer epochs bumped after a sequence gap. */
+  epochBumps: number;
   /** Sum and max of request round trips, send to response. */
   requestLatencyTotalMs: number;
   requestLatencyMaxMs: number;
@@ -22,7 +28,7 @@ export interface ProducerMetrics {
 
 export function emptyProducerMetrics(): ProducerMetrics {
   return {
-    requests: 0, batches: 0, records: 0, batchBytes: 0, failedRequests: 0,
+    requests: 0, batches: 0, records: 0, batchBytes: 0, failedRequests: 0, recordRetries: 0, metadataRefreshes: 0, epochBumps: 0,
     requestLatencyTotalMs: 0, requestLatencyMaxMs: 0, maxInFlight: 0, bufferWaits: 0, bufferTimeouts: 0,
   };
 }
@@ -35,6 +41,9 @@ export function addProducerMetrics(a: ProducerMetrics, b: ProducerMetrics): Prod
     records: a.records + b.records,
     batchBytes: a.batchBytes + b.batchBytes,
     failedRequests: a.failedRequests + b.failedRequests,
+    recordRetries: a.recordRetries + b.recordRetries,
+    metadataRefreshes: a.metadataRefreshes + b.metadataRefreshes,
+    epochBumps: a.epochBumps + b.epochBumps,
     requestLatencyTotalMs: a.requestLatencyTotalMs + b.requestLatencyTotalMs,
     requestLatencyMaxMs: Math.max(a.requestLatencyMaxMs, b.requestLatencyMaxMs),
     maxInFlight: Math.max(a.maxInFlight, b.maxInFlight),

@@ -20,6 +20,12 @@ export interface IntervalResult {
   /** Records acknowledged in the interval. */
   readonly records: number;
   readonly failed: number;
+  /**
+   * Records sent again after a retriable error, and leader look-ups, in the interval: a failover shows here.
+   * (Absent in results of perf-test before 0.2, and in merged intervals.)
+   */
+  readonly retried?: number;
+  readonly metadataRefreshes?: number;
   readonly bytes: number;
   readonly throughput: Throughput;
   readonly latencyMs: LatencySummary | null;

@@ -29,7 +29,11 @@ export function rollingLine(i: IntervalResult, p: Progress): string {
   if (i.latencyMs) parts.push(percentiles(i.latencyMs));
   if (i.intendedLatencyMs) parts.push(`from intended send: p99 ${formatMs(i.intendedLatencyMs.p99)} ms`);
   if (i.endToEndLatencyMs) parts.push(`end to end: p50 ${formatMs(i.endToEndLatencyMs.p50)} ms, p99 ${formatMs(i.endToEndLatencyMs.p99)} ms`);
+  if (i.records === 0) parts.push('no records acknowledged');
   if (i.failed > 0) parts.push(`${formatCount(i.failed)} failed`);
+  const retried = i.retried ?? 0;
+  const refreshes = i.metadataRefreshes ?? 0;
+  if (retried > 0 || refreshes > 0) parts.push(`${formatCount(retried)} retried, ${formatCount(refreshes)} metadata ${refreshes === 1 ? 'refresh' : 'refreshes'}`);
   const left = p.remainingMs === undefined ? '' : `, ~${formatDuration(p.remainingMs)} left`;
   return `  ${parts.join(' | ')} | ${(p.fraction * 100).toFixed(0)}% done${left}`;
 }
@@ -44,11 +48,12 @@ function latencyRow(name: string, l: LatencySummary | null): string[] {
 /** The closing summary: records, throughput, and every latency view side by side. */
 export function summaryTables(r: ProduceResult): string {
   const totals = new Table({
-    head: ['records sent', 'acked', 'failed', 'abandoned', 'MiB', 'duration', 'records/s', 'MiB/s'],
+    head: ['records sent', 'acked', 'failed', 'abandoned', 'retried', 'MiB', 'duration', 'records/s', 'MiB/s'],
     style: { head: [], border: [] },
   });
   totals.push([
     formatCount(r.records.sent), formatCount(r.records.acked), formatCount(r.records.failed), formatCount(r.records.abandoned),
+    formatCount(r.clientMetrics.recordRetries ?? 0),
     (r.bytes / 1024 / 1024).toFixed(1), formatDuration(r.durationMs),
     formatCount(Math.round(r.throughput.recordsPerSec)), r.throughput.mbPerSec.toFixed(2),
   ]);
@@ -58,6 +63,9 @@ export function summaryTables(r: ProduceResult): string {
   if (r.steadyState) latency.push(latencyRow('steady state, send -> ack', r.steadyState.latencyMs));
   if (r.endToEndLatencyMs !== undefined) latency.push(latencyRow('end to end, send -> consumed', r.endToEndLatencyMs));
   const out = [totals.toString(), latency.toString()];
+  const m = r.clientMetrics;
+  out.push(`Retries: ${formatCount(m.recordRetries ?? 0)} records retried, ${formatCount(m.metadataRefreshes ?? 0)} metadata refreshes`
+    + `${m.epochBumps ? `, ${formatCount(m.epochBumps)} producer epoch bumps` : ''}.`);
   if (r.consumed) {
     out.push(`Consumed ${formatCount(r.consumed.records)} records${r.consumed.missing > 0 ? `; ${formatCount(r.consumed.missing)} acked records were never consumed (missing)` : '; none missing'}.`);
   }
@@ -78,6 +86,9 @@ export function metricsLines(r: ProduceResult): string {
   const rows: [string, number][] = [
     ['request-total', m.requests],
     ['request-failed-total', m.failedRequests],
+    ['record-retry-total', m.recordRetries],
+    ['metadata-refresh-total', m.metadataRefreshes],
+    ['epoch-bump-total', m.epochBumps],
     ['request-latency-avg', avg(m.requestLatencyTotalMs, m.requests)],
     ['request-latency-max', m.requestLatencyMaxMs],
     ['requests-in-flight-max', m.maxInFlight],

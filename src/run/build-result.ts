@@ -15,6 +15,8 @@ export function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undef
     durationMs,
     records: s.acked,
     failed: s.failed,
+    retried: s.retried,
+    metadataRefreshes: s.metadataRefreshes,
     bytes: s.ackedBytes,
     throughput: throughputOf(s.acked, s.ackedBytes, durationMs),
     latencyMs: s.latency ?? null,

@@ -102,7 +102,9 @@ async function run(
         const interval = closeInterval(now);
         const firstSteady = !steadyAnnounced && config.warmupRecords > 0 && aggregator.totals.steadyAcked > 0;
         steadyAnnounced ||= firstSteady;
-        if (interval.records > 0 || interval.failed > 0) hooks.onInterval(interval, progress(config, aggregator.totals.acked + aggregator.totals.failed, now - startMs), firstSteady);
+        const { sent, acked, failed } = aggregator.totals;
+        // An interval without acks still shows while records wait: a stalled cluster is seen, not silent.
+        if (interval.records > 0 || interval.failed > 0 || sent > acked + failed) hooks.onInterval(interval, progress(config, acked + failed, now - startMs), firstSteady);
       }, () => undefined).finally(() => (ticking = undefined));
     }, tickMs);
 

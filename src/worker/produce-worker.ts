@@ -9,6 +9,8 @@ import { connectionSpec } from '../run/connection.js';
 import { runProduceLoop, StopSignal } from './produce-loop.js';
 import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol.js';
 import { stampSendTime } from '../workload/stamp.js';
+import { TIMEOUT } from '../clients/kafka-errors.js';
+import { isRetriable } from '../producer/retry.js';
 
 /** A producer worker: its own client, batching producer and recorder. */
 export class ProduceRole implements WorkerRole {
@@ -111,8 +113,11 @@ function stopOnExpiry(inner: DeliveryListener, signal: StopSignal): DeliveryList
     onAcked: (batch, ackMs) => inner.onAcked(batch, ackMs),
     onFailed: (records, valueBytes, error) => {
       inner.onFailed(records, valueBytes, error);
-      if (error === 'TimeoutException') signal.stop();
+      // A retriable error that is final ran out of delivery.timeout.ms (or retries) like an expiry.
+      if (error === TIMEOUT || isRetriable(error)) signal.stop();
     },
+    onRetried: (records, error) => inner.onRetried(records, error),
+    onMetadataRefreshed: () => inner.onMetadataRefreshed(),
   };
 }
 

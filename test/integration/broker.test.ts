@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kafkaJavaCommand } from '../../scripts/kafka-broker.mjs';
+import { kafkaJavaCommand } from '../../harness/index.js';
 
 const bootstrapServers = inject('kafkaBootstrapServers');
 const kafka = new Kafka({ clientId: 'perf-test-broker-test', brokers: [bootstrapServers], logLevel: logLevel.WARN });

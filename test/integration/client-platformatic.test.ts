@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Socket } from 'node:net';
 import kafkajs from 'kafkajs';
-import { startBroker } from '../../scripts/kafka-broker.mjs';
+import { startBroker } from '../../harness/index.js';
 import { KAFKA_TOTAL_LINE, bootstrap, countRecords, createTopic, readValues, runCli, runJson, uniqueTopic } from './helpers.js';
 
 const CLIENT = ['--client', 'platformatic'];

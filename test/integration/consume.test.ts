@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { inject } from 'vitest';
-import { kafkaJavaCommand } from '../../scripts/kafka-broker.mjs';
+import { kafkaJavaCommand } from '../../harness/index.js';
 import { bootstrap, countRecords, createTopic, runCli, runJson, uniqueTopic } from './helpers.js';
 import { expectValid } from '../support/schema.js';
 

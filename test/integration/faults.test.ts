@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
 import kafkajs from 'kafkajs';
-import { startBroker } from '../../scripts/kafka-broker.mjs';
+import { startBroker } from '../../harness/index.js';
 import { bootstrap, countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 // Starts one real Kafka broker for the integration tests, unless KAFKA_BOOTSTRAP_SERVERS names one already.
 import type { TestProject } from 'vitest/node';
-import { fetchKafka, resolveKafkaVersion, startBroker } from '../../scripts/kafka-broker.mjs';
+import { fetchKafka, resolveKafkaVersion, startBroker } from '../../harness/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

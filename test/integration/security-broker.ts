@@ -1,4 +1,4 @@
-// A real broker with secured listeners, built on scripts/kafka-broker.mjs' exports: one KRaft JVM whose
+// A real broker with secured listeners, built on the harness's exports (harness/): one KRaft JVM whose
 // PLAINTEXT listener (inter-broker, controller, test setup) sits beside SASL_PLAINTEXT, SSL (mutual TLS),
 // SASL_SSL and BADHOST (SSL with a certificate for another host name) listeners.
 import { execFile, spawn } from 'node:child_process';
@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writ
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, resolveKafkaVersion, serverProperties } from '../../scripts/kafka-broker.mjs';
+import { fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, resolveKafkaVersion, serverProperties } from '../../harness/index.js';
 import type { TestCertificates } from './security-certs.js';
 import { PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
 

@@ -7,7 +7,7 @@ import type { Admin, Kafka, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
 import { PerfTestError } from '../../errors.js';
-import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerPort } from '../port.js';
 import { connectError, createKafka } from './connect.js';
 import { KafkajsConsumer } from './consumer.js';
 
@@ -30,7 +30,12 @@ const COMPRESSION = {
   snappy: CompressionTypes.Snappy,
 } as const;
 
+/**
+ * kafkajs' producer behind the port. It finds each partition's leader itself and numbers an idempotent producer's
+ * batches itself (`sequencing: 'client'`), so our producer keeps one request in flight per broker then.
+ */
 class KafkajsProducer implements ProducerPort {
+  readonly sequencing = 'client';
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private admin: Admin | undefined;
@@ -70,9 +75,9 @@ class KafkajsProducer implements ProducerPort {
     return partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })).sort((a, b) => a.partition - b.partition);
   }
 
-  async produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
+  async produce({ topic, batches }: ProduceRequest): Promise<readonly PartitionOutcome[]> {
     const messages: { partition: number; value: Buffer }[] = [];
-    for (const { partition, values } of records) {
+    for (const { partition, values } of batches) {
       for (const value of values) messages.push({ partition, value });
     }
     const target = this.transaction ?? this.producer;
@@ -83,6 +88,11 @@ class KafkajsProducer implements ProducerPort {
       timeout: this.s.requestTimeoutMs,
       compression: COMPRESSION[this.s.compression as keyof typeof COMPRESSION],
     });
+    return [];
+  }
+
+  producerIdentity(): undefined {
+    return undefined;
   }
 
   async beginTransaction(): Promise<void> {

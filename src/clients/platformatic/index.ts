@@ -1,7 +1,7 @@
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
-import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';
 import { checkCompression } from './options.js';
 
 /*
@@ -11,6 +11,7 @@ import { checkCompression } from './options.js';
  */
 
 class LazyProducer implements ProducerPort {
+  readonly sequencing = 'producer';
   private inner: ProducerPort | undefined;
 
   constructor(
@@ -30,8 +31,12 @@ class LazyProducer implements ProducerPort {
     return this.connected().partitions(topic);
   }
 
-  produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
-    return this.connected().produce(topic, records);
+  produce(request: ProduceRequest): Promise<readonly PartitionOutcome[]> {
+    return this.connected().produce(request);
+  }
+
+  producerIdentity(): ProducerIdentity | undefined {
+    return this.inner?.producerIdentity();
   }
 
   beginTransaction(): Promise<void> {

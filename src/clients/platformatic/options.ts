@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import type { BaseOptions, ProducerOptions } from '@platformatic/kafka';
 import type { CompressionType, ProducerSettings } from '../../config/producer-config.js';
 import { SetupError, UsageError } from '../../errors.js';
+import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec } from '../port.js';
 
 /** Java's `metadata.max.age.ms`: leader changes show up sooner, through the errors of the requests. */
@@ -42,27 +43,20 @@ export function baseOptions(c: ConnectionSpec): BaseOptions {
 export function producerOptions(c: ConnectionSpec, s: ProducerSettings): ProducerOptions<Buffer, Buffer, Buffer, Buffer> {
   return {
     ...baseOptions(c),
-    // Retries inside the client, bounded so that they end around delivery.timeout.ms like Java's.
+    // The client's retries are for metadata, connections and transactions; produce requests are tried once each
+    // and retried by src/producer. Bounded so that they end around delivery.timeout.ms like Java's.
     retries: Math.min(s.retries, Math.ceil(s.deliveryTimeoutMs / Math.max(1, s.retryBackoffMaxMs))),
     retryDelay: (_client, _operation, attempt) => retryBackoffMs(s, attempt),
-    // The client itself forces 1 for an idempotent producer: its sequence numbers allow no more.
-    maxInflights: s.idempotence ? 1 : s.maxInFlightPerConnection,
+    // Our producer numbers an idempotent producer's batches, so the client's idempotent mode (one request in
+    // flight, its own sequences) is only for transactions, whose coordinator calls are the client's.
+    maxInflights: s.transactionalId === undefined ? s.maxInFlightPerConnection : 1,
     // Requests wait for a full socket to drain: with acks=0 that is the only back-pressure there is.
     handleBackPressure: true,
     acks: s.acks,
     compression: s.compression,
-    idempotent: s.idempotence,
+    idempotent: s.transactionalId !== undefined,
     ...(s.transactionalId === undefined ? {} : { transactionalId: s.transactionalId }),
   };
-}
-
-/**
- * Java's retry backoff before retry number `attempt` (1, 2...): retry.backoff.ms, doubling up to
- * retry.backoff.max.ms (Java adds 20% jitter; this does not), so that retries span delivery.timeout.ms as there.
- */
-export function retryBackoffMs(s: Pick<ProducerSettings, 'retryBackoffMs' | 'retryBackoffMaxMs'>, attempt: number): number {
-  const base = Math.max(1, s.retryBackoffMs);
-  return Math.min(Math.max(base, s.retryBackoffMaxMs), base * 2 ** Math.max(0, attempt - 1));
 }
 
 /** Describes a connection failure with the addresses tried, for a one-line error. */

@@ -1,30 +1,19 @@
 import {
-  Producer, kGetApi, kGetConnection, kMetadata, kPerformWithRetry,
+  NumericMap, Producer, kGetApi, kGetConnection, kMetadata,
   type API, type Callback, type CallbackWithPromise, type Connection, type CreateRecordsBatchOptions, type MessageRecord,
   type produceV11,
 } from '@platformatic/kafka';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import { SetupError } from '../../errors.js';
-import type { ConnectionSpec, PartitionLeader, PartitionRecords, ProducerPort } from '../port.js';
-import { checkCompression, connectError, errorDetail, kafkaErrorName, producerOptions } from './options.js';
-import { SequenceNumbers } from './sequences.js';
+import type { ConnectionSpec, PartitionLeader, PartitionOutcome, PartitionRecords, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';
+import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from './produce-errors.js';
+import { checkCompression, connectError, errorDetail, producerOptions } from './options.js';
 
 type Client = Producer<Buffer, Buffer, Buffer, Buffer>;
 type Transaction = Awaited<ReturnType<Client['beginTransaction']>>;
 type ProduceResponse = produceV11.ProduceResponse;
 type ProduceApi = API<[acks: number | undefined, timeout: number | undefined, topicData: MessageRecord[],
   options?: Partial<CreateRecordsBatchOptions>], boolean | ProduceResponse>;
-
-/** A failed produce request, named as the producer counts failures (Kafka's error code name where there is one). */
-export class ProduceFailure extends Error {
-  readonly type: string;
-
-  constructor(cause: unknown) {
-    super(errorDetail(cause), { cause });
-    this.name = 'ProduceFailure';
-    this.type = kafkaErrorName(cause);
-  }
-}
 
 /** The client's callbacks may carry a promise; ours need not (the client only returns it). */
 const plain = <T>(callback: Callback<T>) => callback as CallbackWithPromise<T>;
@@ -37,12 +26,12 @@ const plain = <T>(callback: Callback<T>) => callback as CallbackWithPromise<T>;
  * metadata, connections, API versions, retries, producer ids and transactions.
  */
 export class PlatformaticProducer implements ProducerPort {
+  readonly sequencing = 'producer';
   private readonly client: Client;
   private api: ProduceApi | undefined;
   private transaction: Transaction | undefined;
   /** AddPartitionsToTxn calls, one after another: the client merges concurrent ones into the first one's partitions. */
   private addingPartitions: Promise<void> = Promise.resolve();
-  private readonly sequences = new SequenceNumbers();
 
   constructor(
     private readonly connection: ConnectionSpec,
@@ -76,17 +65,30 @@ export class PlatformaticProducer implements ProducerPort {
     return partitions.map((p, partition) => ({ partition, leader: p.leader }));
   }
 
-  produce(topic: string, records: readonly PartitionRecords[]): Promise<void> {
+  produce(request: ProduceRequest): Promise<readonly PartitionOutcome[]> {
+    const { topic, batches } = request;
     const messages: MessageRecord[] = [];
-    for (const { partition, values } of records) {
+    for (const { partition, values } of batches) {
       for (const value of values) messages.push({ topic, partition, value });
     }
-    const options = this.requestOptions(topic, records);
-    return new Promise<void>((resolve, reject) => {
-      const settle = (e: Error | null) => (e ? reject(new ProduceFailure(e)) : resolve());
-      if (this.transaction === undefined) this.send(topic, messages, options, settle);
-      else this.addPartitions(this.transaction, topic, records).then(() => this.send(topic, messages, options, settle), settle);
+    const options = this.requestOptions(request);
+    return new Promise((resolve, reject) => {
+      const settle = (e: Error | null) => {
+        if (!e) resolve([]);
+        else {
+          const outcomes = partitionOutcomes(e);
+          if (outcomes) resolve(outcomes);
+          else reject(new ProduceFailure(e));
+        }
+      };
+      if (this.transaction === undefined) this.send(request, messages, options, settle);
+      else this.addPartitions(this.transaction, topic, batches).then(() => this.send(request, messages, options, settle), settle);
     });
+  }
+
+  producerIdentity(): ProducerIdentity | undefined {
+    const { producerId, producerEpoch } = this.client;
+    return producerId === undefined || producerEpoch === undefined ? undefined : { producerId, producerEpoch };
   }
 
   async beginTransaction(): Promise<void> {
@@ -110,45 +112,37 @@ export class PlatformaticProducer implements ProducerPort {
     await this.client.close(true);
   }
 
-  /** Compression, and for an idempotent producer its id, epoch and the sequence numbers of this request. */
-  private requestOptions(topic: string, records: readonly PartitionRecords[]): Partial<CreateRecordsBatchOptions> {
-    if (!this.s.idempotence) return { compression: this.s.compression };
-    const producerId = this.client.producerId ?? -1n;
-    const producerEpoch = this.client.producerEpoch ?? -1;
+  /** Compression, and for an idempotent producer the id, epoch and sequence numbers the producer gave the request. */
+  private requestOptions({ topic, batches, identity }: ProduceRequest): Partial<CreateRecordsBatchOptions> {
+    if (identity === undefined) return { compression: this.s.compression };
+    const sequences = new NumericMap();
+    for (const { partition, baseSequence } of batches) sequences.set(`${topic}:${partition}`, baseSequence);
     return {
       compression: this.s.compression,
-      producerId,
-      producerEpoch,
-      sequences: this.sequences.take(producerId, producerEpoch, topic, records),
+      producerId: identity.producerId,
+      producerEpoch: identity.producerEpoch,
+      sequences,
       ...(this.transaction === undefined ? {} : { transactionalId: this.transaction.id }),
     };
   }
 
-  /** One Produce request to the current leader of the records' partitions, retried by the client's policy. */
-  private send(topic: string, messages: MessageRecord[], options: Partial<CreateRecordsBatchOptions>, done: (e: Error | null) => void): void {
+  /** One Produce request, one try, on the connection to `leader`: retries are the producer's (src/producer). */
+  private send({ leader, topic }: ProduceRequest, messages: MessageRecord[], options: Partial<CreateRecordsBatchOptions>, done: (e: Error | null) => void): void {
     const api = this.api!;
-    const partition = messages[0]?.partition ?? 0;
-    this.client[kPerformWithRetry]<boolean | ProduceResponse>('produce', (retry) => {
-      this.client[kMetadata]({ topics: [topic] }, plain((e, metadata) => {
-        const leader = metadata?.topics.get(topic)?.partitions[partition]?.leader;
-        const broker = leader === undefined ? undefined : metadata?.brokers.get(leader);
-        if (e || !broker) {
-          retry(e ?? new Error(`no leader for ${topic}-${partition}`));
+    this.client[kMetadata]({ topics: [topic] }, plain((e, metadata) => {
+      const broker = metadata?.brokers.get(leader);
+      if (e || !broker) {
+        done(e ?? new NoLeaderConnection(`broker ${leader} is not in the cluster's metadata`));
+        return;
+      }
+      this.client[kGetConnection](broker, (e, connection?: Connection) => {
+        if (e || !connection) {
+          done(e ?? new NoLeaderConnection(`no connection to ${broker.host}:${broker.port}`));
           return;
         }
-        this.client[kGetConnection](broker, (e, connection?: Connection) => {
-          if (e || !connection) {
-            retry(e ?? new Error(`no connection to ${broker.host}:${broker.port}`));
-            return;
-          }
-          api(connection, this.s.acks, this.s.requestTimeoutMs, messages, options, (e: Error | null, response?: boolean | ProduceResponse) => {
-            // A moved leader: the retry looks it up again.
-            if (e && (e as { findBy?: (k: string, v: unknown) => unknown }).findBy?.('hasStaleMetadata', true)) this.client.clearMetadata();
-            retry(e, response);
-          });
-        });
-      }));
-    }, plain((e) => done(e)));
+        api(connection, this.s.acks, this.s.requestTimeoutMs, messages, options, (e: Error | null) => done(e));
+      });
+    }));
   }
 
   /** Adds the records' partitions to the transaction (the client skips those already in it). */

@@ -4,9 +4,9 @@ import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/pr
 import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
 import { UsageError } from '../../../src/errors.js';
-import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions, retryBackoffMs } from '../../../src/clients/platformatic/options.js';
-import { SequenceNumbers } from '../../../src/clients/platformatic/sequences.js';
-import { ProduceFailure } from '../../../src/clients/platformatic/producer.js';
+import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
+import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from '../../../src/clients/platformatic/produce-errors.js';
+import { retryBackoffMs } from '../../../src/config/backoff.js';
 import { platformaticClient } from '../../../src/clients/platformatic/index.js';
 
 const connection: ConnectionSpec = {
@@ -51,7 +51,12 @@ describe('producerOptions', () => {
     expect(delay(undefined, 'produce', 3)).toBe(400);
   });
 
-  it('keeps one request in flight for an idempotent producer, and passes the transactional id', () => {
+  it('leaves an idempotent producer\'s requests in flight and sequence numbers to our producer', () => {
+    const o = producerOptions(connection, settings({ idempotence: true, maxInFlightPerConnection: 5 }));
+    expect(o).toMatchObject({ idempotent: false, maxInflights: 5 });
+  });
+
+  it('keeps one request in flight for a transactional producer, and passes the transactional id', () => {
     const o = producerOptions(connection, settings({ idempotence: true, transactionalId: 'tx-1' }));
     expect(o).toMatchObject({ idempotent: true, maxInflights: 1, transactionalId: 'tx-1' });
   });
@@ -98,31 +103,26 @@ describe('error names and details', () => {
   });
 });
 
-describe('SequenceNumbers', () => {
-  const records = (counts: Record<number, number>) =>
-    Object.entries(counts).map(([p, n]) => ({ partition: Number(p), values: Array.from({ length: n }, () => Buffer.alloc(1)) }));
-
-  it('numbers each partition on from where its last request ended', () => {
-    const s = new SequenceNumbers();
-    expect([...s.take(5n, 0, 't', records({ 0: 3, 1: 2 }))]).toEqual([['t:0', 0], ['t:1', 0]]);
-    expect([...s.take(5n, 0, 't', records({ 0: 4 }))]).toEqual([['t:0', 3]]);
-    expect([...s.take(5n, 0, 't', records({ 0: 1, 1: 1 }))]).toEqual([['t:0', 7], ['t:1', 2]]);
+describe('produce errors', () => {
+  it('names a request without an answer as the producer retries it', () => {
+    expect(new ProduceFailure(new NetworkError('Connection closed')).type).toBe('NetworkException');
+    expect(new ProduceFailure(new TimeoutError('Request timed out')).type).toBe('TimeoutException');
+    expect(new ProduceFailure(new NoLeaderConnection('broker 2 is not in the metadata')).type).toBe('NetworkException');
+    expect(new ProduceFailure(new MultipleErrors('failed', [new NetworkError('ECONNREFUSED')])).type).toBe('NetworkException');
   });
 
-  it('starts again at 0 for a new producer id or epoch', () => {
-    const s = new SequenceNumbers();
-    s.take(5n, 0, 't', records({ 0: 10 }));
-    expect(s.take(5n, 1, 't', records({ 0: 1 })).get('t:0')).toBe(0);
-    s.take(5n, 1, 't', records({ 0: 1 }));
-    expect(s.take(6n, 1, 't', records({ 0: 1 })).get('t:0')).toBe(0);
-  });
-
-  it('wraps after Integer.MAX_VALUE as Kafka does', () => {
-    const s = new SequenceNumbers();
-    const big = { partition: 0, values: { length: 2 ** 31 - 2 } as unknown as Buffer[] };
-    s.take(1n, 0, 't', [big]);
-    expect(s.take(1n, 0, 't', records({ 0: 3 })).get('t:0')).toBe(2 ** 31 - 2);
-    expect(s.take(1n, 0, 't', records({ 0: 1 })).get('t:0')).toBe(1);
+  it('reads each partition\'s error code from an answer with errors, by Kafka\'s name', () => {
+    const response = {
+      responses: [{ name: 't', partitionResponses: [{ index: 0, errorCode: 0 }, { index: 1, errorCode: 6 }, { index: 2, errorCode: 19 }] }],
+      throttleTimeMs: 0,
+    };
+    const error = new ResponseError(0, 11, { '/responses/0/partition_responses/1': [6, null] }, response);
+    expect(partitionOutcomes(error)).toEqual([
+      { partition: 0, error: undefined },
+      { partition: 1, error: 'NOT_LEADER_OR_FOLLOWER' },
+      { partition: 2, error: 'NOT_ENOUGH_REPLICAS' },
+    ]);
+    expect(partitionOutcomes(new NetworkError('closed'))).toBeUndefined();
   });
 });
 

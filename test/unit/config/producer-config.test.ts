@@ -28,7 +28,7 @@ describe('PRODUCER_DEFAULTS', () => {
       retryBackoffMs: 100,
       retryBackoffMaxMs: 1000,
       clientId: 'perf-producer-client',
-      idempotence: false,
+      idempotence: true,
       transactionalId: undefined,
       transactionTimeoutMs: 60000,
       connectionSetupTimeoutMs: 10000,
@@ -79,7 +79,7 @@ describe('resolveProducerProps', () => {
   it('treats an empty transactional.id as none and an empty client.id as the default', () => {
     const r = resolve({ 'transactional.id': '', 'client.id': '' });
     expect(r.settings.transactionalId).toBeUndefined();
-    expect(r.settings.idempotence).toBe(false);
+    expect(r.settings.idempotence).toBe(true); // Java's default, no transactions
     expect(r.settings.clientId).toBe('perf-producer-client');
   });
 
@@ -132,6 +132,21 @@ describe('resolveProducerProps', () => {
       [{ 'transactional.id': 'tx', 'enable.idempotence': 'false' }, "producer property enable.idempotence: 'false' cannot be used with transactional.id 'tx'"],
     ];
     for (const [props, message] of cases) expect(usageMessage(props)).toBe(message);
+  });
+
+  it('is idempotent by default, as Java is, unless acks, in-flight or retries conflict with it', () => {
+    expect(resolve({}).settings.idempotence).toBe(true);
+    expect(resolve({ acks: 'all', 'max.in.flight.requests.per.connection': '5' }).settings.idempotence).toBe(true);
+    expect(resolve({ acks: '1' }).settings.idempotence).toBe(false);
+    expect(resolve({ acks: '0' }).settings.idempotence).toBe(false);
+    expect(resolve({ 'max.in.flight.requests.per.connection': '6' }).settings.idempotence).toBe(false);
+    expect(resolve({ retries: '0' }).settings.idempotence).toBe(false);
+    expect(resolveProducerProps(new Map(), { idempotentByDefault: false }).settings.idempotence).toBe(false);
+    expect(resolveProducerProps(new Map([['enable.idempotence', 'true']]), { idempotentByDefault: false }).settings.idempotence).toBe(true);
+  });
+
+  it('refuses retries=0 with idempotence asked for, as Java does', () => {
+    expect(() => resolve({ 'enable.idempotence': 'true', retries: '0' })).toThrow("producer property retries: '0' cannot be used with enable.idempotence=true; it must be at least 1");
   });
 
   it('allows acks=1 with idempotence switched off explicitly', () => {

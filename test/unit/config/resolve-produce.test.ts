@@ -243,12 +243,20 @@ describe('resolveProduceConfig: warnings', () => {
   });
 });
 
+describe('resolveProduceConfig: idempotence by client', () => {
+  it('is on by default on the default client, and on kafkajs only when asked for', () => {
+    expect(resolve({ numRecords: '10' }).config.producer.idempotence).toBe(true);
+    expect(resolve({ numRecords: '10', client: 'kafkajs' }).config.producer.idempotence).toBe(false);
+    expect(resolve({ numRecords: '10', client: 'kafkajs', producerProps: ['enable.idempotence=true'] }).config.producer.idempotence).toBe(true);
+  });
+});
+
 describe('resolveProduceConfig: transactions', () => {
-  it('are off by default', () => {
+  it('are off by default (idempotence is on, as in Java)', () => {
     const { config } = resolve({ numRecords: '10' });
     expect(config.transactionDurationMs).toBeUndefined();
     expect(config.producer.transactionalId).toBeUndefined();
-    expect(config.producer.idempotence).toBe(false);
+    expect(config.producer.idempotence).toBe(true);
   });
 
   it('--transaction-duration-ms turns them on with a generated id', () => {

@@ -5,7 +5,7 @@ import { IntervalRecorder, type WorkerSnapshot } from '../../../src/metrics/reco
 import { RecordBatch } from '../../../src/producer/batch.js';
 
 /** A worker snapshot of records acked `latenciesUs` after being sent (one-record batches of `bytes` each). */
-function snapshot(latenciesUs: readonly number[], o: { bytes?: number; sent?: number; failed?: Record<string, number>; intended?: boolean } = {}): WorkerSnapshot {
+function snapshot(latenciesUs: readonly number[], o: { bytes?: number; sent?: number; failed?: Record<string, number>; intended?: boolean; retried?: number; refreshes?: number } = {}): WorkerSnapshot {
   const r = new IntervalRecorder({ intended: o.intended ?? false, steady: false });
   for (let i = 0; i < (o.sent ?? latenciesUs.length); i++) r.noteSent();
   for (const us of latenciesUs) {
@@ -14,6 +14,8 @@ function snapshot(latenciesUs: readonly number[], o: { bytes?: number; sent?: nu
     r.onAcked(b, us / 1000);
   }
   for (const [name, n] of Object.entries(o.failed ?? {})) r.onFailed(n, n * 100, name);
+  if (o.retried) r.onRetried(o.retried);
+  for (let i = 0; i < (o.refreshes ?? 0); i++) r.onMetadataRefreshed();
   return r.snapshot();
 }
 
@@ -53,12 +55,13 @@ describe('RunAggregator', () => {
 
   it('adds counts and errors of every worker', () => {
     const a = new RunAggregator();
-    a.add(snapshot([100, 200], { bytes: 10, sent: 5, failed: { TimeoutException: 2 } }));
-    a.add(snapshot([300], { bytes: 7, sent: 2, failed: { TimeoutException: 1, NOT_LEADER_OR_FOLLOWER: 1 } }));
+    a.add(snapshot([100, 200], { bytes: 10, sent: 5, failed: { TimeoutException: 2 }, retried: 40, refreshes: 1 }));
+    a.add(snapshot([300], { bytes: 7, sent: 2, failed: { TimeoutException: 1, NOT_LEADER_OR_FOLLOWER: 1 }, retried: 2, refreshes: 2 }));
     expect(a.totals).toEqual({
       sent: 7, acked: 3, failed: 4, ackedBytes: 27, steadyAcked: 0, steadyAckedBytes: 0,
-      errors: { TimeoutException: 3, NOT_LEADER_OR_FOLLOWER: 1 },
+      errors: { TimeoutException: 3, NOT_LEADER_OR_FOLLOWER: 1 }, retried: 42, metadataRefreshes: 3,
     });
+    expect(a.closeInterval()).toMatchObject({ retried: 42, metadataRefreshes: 3 });
   });
 
   it('closes intervals: each interval has only its own snapshots, the totals have all', () => {

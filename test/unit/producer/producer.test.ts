@@ -1,136 +1,8 @@
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PartitionLeader, PartitionRecords, ProducerPort } from '../../../src/clients/port.js';
-import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/producer-config.js';
-import type { RecordBatch } from '../../../src/producer/batch.js';
-import { BatchingProducer, errorName, type DeliveryListener } from '../../../src/producer/producer.js';
+import { errorName } from '../../../src/clients/kafka-errors.js';
 import { recordSizeInBatch } from '../../../src/producer/record-size.js';
-import type { Clock } from '../../../src/util/clock.js';
-
-/** One produce request the fake port received; the test answers it. */
-interface Call {
-  readonly index: number;
-  readonly records: readonly PartitionRecords[];
-  resolve(): void;
-  reject(e: unknown): void;
-  answered: boolean;
-}
-
-/** A ProducerPort that holds every request until the test (or `respond`) answers it. */
-class FakePort implements ProducerPort {
-  readonly calls: Call[] = [];
-  /** Most requests unanswered at once, per leader (given the partition -> leader map). */
-  readonly maxOutstanding = new Map<number, number>();
-
-  constructor(
-    private readonly leaderOf: ReadonlyMap<number, number>,
-    private readonly respond?: (call: Call) => void,
-  ) {}
-
-  async connect(): Promise<void> {}
-  async partitions(): Promise<PartitionLeader[]> {
-    return [...this.leaderOf].map(([partition, leader]) => ({ partition, leader }));
-  }
-  async beginTransaction(): Promise<void> {}
-  async commitTransaction(): Promise<void> {}
-  async abortTransaction(): Promise<void> {}
-  async disconnect(): Promise<void> {}
-
-  produce(_topic: string, records: readonly PartitionRecords[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const call: Call = {
-        index: this.calls.length,
-        // Copies: the producer must not change what it handed over.
-        records: records.map((r) => ({ partition: r.partition, values: [...r.values] })),
-        resolve: () => { call.answered = true; resolve(); },
-        reject: (e) => { call.answered = true; reject(e); },
-        answered: false,
-      };
-      this.calls.push(call);
-      const leader = this.leaderOf.get(records[0]!.partition)!;
-      const outstanding = this.calls.filter((c) => !c.answered && this.leaderOf.get(c.records[0]!.partition) === leader).length;
-      this.maxOutstanding.set(leader, Math.max(this.maxOutstanding.get(leader) ?? 0, outstanding));
-      this.respond?.(call);
-    });
-  }
-
-  /** Record counts of each request, per partition: [[count of first partition, ...], ...]. */
-  counts(): number[][] {
-    return this.calls.map((c) => c.records.map((r) => r.values.length));
-  }
-}
-
-interface Acked {
-  readonly partition: number;
-  readonly values: string[];
-  readonly sendTimesMs: number[];
-  readonly intendedTimesMs: number[];
-  readonly ackMs: number;
-}
-
-/** Records every outcome the producer reports. */
-class Outcomes implements DeliveryListener {
-  readonly acked: Acked[] = [];
-  readonly failed: { records: number; valueBytes: number; error: string }[] = [];
-
-  onAcked(batch: RecordBatch, ackMs: number): void {
-    this.acked.push({
-      partition: batch.partition,
-      values: batch.values.map((v) => v.toString()),
-      sendTimesMs: [...batch.sendTimesMs],
-      intendedTimesMs: [...batch.intendedTimesMs],
-      ackMs,
-    });
-  }
-
-  onFailed(records: number, valueBytes: number, error: string): void {
-    this.failed.push({ records, valueBytes, error });
-  }
-
-  get ackedRecords(): number {
-    return this.acked.reduce((n, a) => n + a.values.length, 0);
-  }
-
-  get failedRecords(): number {
-    return this.failed.reduce((n, f) => n + f.records, 0);
-  }
-}
-
-/** The fake timers' clock: Date.now() starts at 0 and moves only when the test advances time. */
-const clock: Clock = { nowMs: () => Date.now() };
-
-/** Runs due timers and immediates, and the promise callbacks between them. */
-const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
-
-const ONE_PARTITION: PartitionLeader[] = [{ partition: 0, leader: 1 }];
-
-function setup(
-  over: Partial<ProducerSettings>,
-  partitions: PartitionLeader[] = ONE_PARTITION,
-  options: { random?: () => number; respond?: (call: Call) => void; trackIntended?: boolean } = {},
-) {
-  const port = new FakePort(new Map(partitions.map((p) => [p.partition, p.leader])), options.respond);
-  const out = new Outcomes();
-  const producer = new BatchingProducer({
-    settings: { ...PRODUCER_DEFAULTS, ...over },
-    topic: 't',
-    partitions,
-    port,
-    clock,
-    listener: out,
-    random: options.random ?? (() => 0),
-    trackIntended: options.trackIntended,
-  });
-  const send = (value: Buffer | string) => producer.send(typeof value === 'string' ? Buffer.from(value) : value, clock.nowMs(), clock.nowMs());
-  return { port, out, producer, send };
-}
-
-/** Tracks whether a promise has settled, without awaiting it. */
-function track(p: Promise<void> | undefined): { done: boolean } {
-  const state = { done: false };
-  void p?.then(() => { state.done = true; });
-  return state;
-}
+import { clock, ONE_PARTITION, setup, tick, track, type Call } from '../../support/producer-port.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -366,10 +238,10 @@ describe('BatchingProducer: failures', () => {
     send('de');
     send('f');
     await tick();
-    const protocolError = new KafkaJSProtocolError({ message: 'not leader', type: 'NOT_LEADER_OR_FOLLOWER', code: 6 } as unknown as Error);
+    const protocolError = new KafkaJSProtocolError({ message: 'too large', type: 'MESSAGE_TOO_LARGE', code: 10 } as unknown as Error);
     port.calls[0]!.reject(new KafkaJSNumberOfRetriesExceeded(protocolError, { retryCount: 5, retryTime: 100 }));
     await tick();
-    expect(out.failed).toEqual([{ records: 3, valueBytes: 6, error: 'NOT_LEADER_OR_FOLLOWER' }]);
+    expect(out.failed).toEqual([{ records: 3, valueBytes: 6, error: 'MESSAGE_TOO_LARGE' }]);
     expect(out.acked).toEqual([]);
     expect(producer.pending).toBe(0);
     expect(producer.metrics().failedRequests).toBe(1);
@@ -533,20 +405,25 @@ describe('BatchingProducer: flush and abandonUnsent', () => {
   });
 });
 
-describe('BatchingProducer: every record has exactly one outcome', () => {
-  it('acked + failed = sent under acks, rejections, timeouts, in-flight limits and full buffers', async () => {
+describe.each([false, true])('BatchingProducer: every record has exactly one outcome (idempotence %s)', (idempotence) => {
+  it('acked + failed = sent under acks, retries, rejections, timeouts, in-flight limits and full buffers', async () => {
     const partitions = [{ partition: 0, leader: 1 }, { partition: 1, leader: 1 }, { partition: 2, leader: 2 }];
-    const error = new KafkaJSProtocolError({ message: 'x', type: 'REQUEST_TIMED_OUT', code: 7 } as unknown as Error);
-    // Answers: every 5th request rejected, every 7th never answered, the rest acked after 0-2 ms.
+    const retriable = new KafkaJSProtocolError({ message: 'x', type: 'REQUEST_TIMED_OUT', code: 7 } as unknown as Error);
+    // Answers: every 5th request rejected (retriable), every 11th refused for good, every 7th never answered, the
+    // rest acked after 0-2 ms.
     const respond = (call: Call) => {
       if (call.index % 7 === 3) return;
-      setTimeout(() => (call.index % 5 === 0 ? call.reject(error) : call.resolve()), call.index % 3);
+      setTimeout(() => {
+        if (call.index % 11 === 4) call.resolve(Object.fromEntries(call.records.map((r) => [r.partition, 'INVALID_RECORD'])));
+        else if (call.index % 5 === 0) call.reject(retriable);
+        else call.resolve();
+      }, call.index % 3);
     };
     let r = 0;
     const random = () => (r = (r + 0.382) % 1);
     const value = Buffer.alloc(20);
     const { port, out, producer } = setup({
-      batchSizeBytes: 200, lingerMs: 2, maxInFlightPerConnection: 2, deliveryTimeoutMs: 300, requestTimeoutMs: 100,
+      idempotence, batchSizeBytes: 200, lingerMs: 2, maxInFlightPerConnection: 2, deliveryTimeoutMs: 300, requestTimeoutMs: 100,
       bufferMemoryBytes: 40 * recordSizeInBatch(20, 0), maxBlockMs: 50,
     }, partitions, { random, respond });
 
@@ -566,19 +443,23 @@ describe('BatchingProducer: every record has exactly one outcome', () => {
     expect(flushed.done).toBe(true);
     expect(producer.pending).toBe(0);
 
-    expect([...new Set(out.failed.map((f) => f.error))].sort()).toEqual(['REQUEST_TIMED_OUT', 'TimeoutException']);
+    expect([...new Set(out.failed.map((f) => f.error))].sort()).toEqual(['INVALID_RECORD', 'TimeoutException']);
     expect(out.ackedRecords).toBeGreaterThan(0);
     expect(out.ackedRecords + out.failedRecords).toBe(total);
 
-    // No record was acked twice or sent twice.
+    // No record was acked twice; a record was sent again only as a retry.
     const acked = out.acked.flatMap((a) => a.values);
     expect(new Set(acked).size).toBe(acked.length);
     const sentValues = port.calls.flatMap((c) => c.records.flatMap((rec) => rec.values.map(String)));
-    expect(new Set(sentValues).size).toBe(sentValues.length);
-    expect(producer.metrics().records).toBe(sentValues.length);
-    // A record either got buffer memory and was sent once, or failed after max.block.ms without being sent.
     const metrics = producer.metrics();
-    expect(sentValues.length + metrics.bufferTimeouts).toBe(total);
+    expect(metrics.records).toBe(sentValues.length);
+    expect(metrics.recordRetries).toBeGreaterThan(0);
+    expect(sentValues.length - new Set(sentValues).size).toBeLessThanOrEqual(metrics.recordRetries);
+    // A record got buffer memory and was sent, or failed after max.block.ms without being sent, or (idempotent:
+    // held back behind a retry or an epoch bump) expired unsent.
+    if (idempotence) expect(new Set(sentValues).size + metrics.bufferTimeouts).toBeLessThanOrEqual(total);
+    else expect(new Set(sentValues).size + metrics.bufferTimeouts).toBe(total);
+    if (idempotence) expect(metrics.epochBumps).toBeGreaterThan(0);
     expect(metrics.maxInFlight).toBe(2);
     expect(metrics.requests).toBe(port.calls.length);
     // The scenario did fill the buffer, time records out and reject requests.

@@ -1,0 +1,100 @@
+// The command lines of Kafka's JVMs: the broker, its storage formatter and Kafka's own tools.
+import fs from 'node:fs';
+import path from 'node:path';
+import { kafkaCachePaths } from './fetch.js';
+import { loggingConfig, loggingJvmFlag } from './logging.js';
+import { resolveKafkaVersion } from './version.js';
+
+/** A program and its arguments, to spawn without a shell. */
+export interface JavaCommand {
+  readonly command: string;
+  readonly args: string[];
+}
+
+/** Kafka's own defaults for its JVMs (kafka-run-class.sh). */
+export const JVM_PERFORMANCE_OPTS: readonly string[] = [
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+  '-Djava.awt.headless=true',
+];
+
+/** -Xms/-Xmx for a heap size like "512m": the initial heap is capped at 256 MiB so a small broker stays small. */
+export function heapFlags(heap: string): string[] {
+  const match = /^(\d+)([kmg])$/i.exec(heap);
+  if (!match) throw new Error(`invalid heap size "${heap}": expected a size like 512m or 1g`);
+  const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf(String(match[2]).toLowerCase());
+  return [bytes <= 256 * 1024 ** 2 ? `-Xms${heap}` : '-Xms256m', `-Xmx${heap}`];
+}
+
+/** What every JVM of a node is started with. */
+export interface NodeJvm {
+  readonly libDir: string;
+  /** From {@link loggingJvmFlag}. */
+  readonly loggingFlag: string;
+  readonly serverProperties: string;
+}
+
+/**
+ * Several nodes compiling Kafka with C2 at once start in about twice the time of C1 alone on 2 cores; C1's code
+ * serves the few thousand records/s a local cluster's failover tests run at. A single node keeps Kafka's JIT,
+ * so the benchmarks measure the broker users run.
+ */
+const SHARED_MACHINE_JVM_OPTS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
+
+/** `kafka.Kafka server.properties`, as kafka-server-start.sh runs it, for one node of a cluster of `clusterSize`. */
+export function brokerCommand(options: NodeJvm & { heap: string; clusterSize: number }): JavaCommand {
+  const { libDir, loggingFlag, serverProperties, heap, clusterSize } = options;
+  const jvm = [...heapFlags(heap), ...JVM_PERFORMANCE_OPTS, ...(clusterSize > 1 ? SHARED_MACHINE_JVM_OPTS : [])];
+  return { command: 'java', args: [...jvm, loggingFlag, '-cp', path.join(libDir, '*'), 'kafka.Kafka', serverProperties] };
+}
+
+/** kafka-storage.sh format: writes the cluster id and node id into the node's empty log dirs. */
+export function storageFormatCommand({ libDir, loggingFlag, serverProperties, clusterId }: NodeJvm & { clusterId: string }): JavaCommand {
+  // A short-lived JVM: the C1 compiler alone starts it sooner.
+  const jvm = ['-Xmx256m', '-XX:TieredStopAtLevel=1', loggingFlag, '-cp', path.join(libDir, '*')];
+  return { command: 'java', args: [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', serverProperties] };
+}
+
+/** The options of {@link kafkaJavaCommand}. */
+export interface KafkaToolOptions {
+  /** Kafka version (default $KAFKA_VERSION or 4.1.1). */
+  readonly version?: string;
+  /** e.g. org.apache.kafka.tools.ProducerPerformance */
+  readonly mainClass: string;
+  readonly args?: readonly string[];
+  /** Default: -Xmx512M, as kafka-producer-perf-test.sh. */
+  readonly jvmArgs?: readonly string[];
+}
+
+/**
+ * The command line that runs one of Apache Kafka's own tools from the cached jars, logging WARN and above to
+ * stderr. Run fetchKafka() first. The JVM options are those of kafka-producer-perf-test.sh, so benchmarks
+ * compare like with like.
+ */
+export function kafkaJavaCommand({ version, mainClass, args = [], jvmArgs = ['-Xmx512M'] }: KafkaToolOptions): JavaCommand {
+  const kafkaVersion = resolveKafkaVersion(version);
+  const { versionDir, libDir, marker } = kafkaCachePaths(kafkaVersion);
+  if (!fs.existsSync(marker)) {
+    const fetch = `KAFKA_VERSION=${kafkaVersion} npm run kafka:fetch`;
+    throw new Error(`Apache Kafka ${kafkaVersion} jars are not fetched yet: run \`${fetch}\``);
+  }
+  const { fileName, content } = loggingConfig({ version: kafkaVersion });
+  const configFile = path.join(versionDir, fileName);
+  if (!fs.existsSync(configFile) || fs.readFileSync(configFile, 'utf8') !== content) {
+    fs.writeFileSync(configFile, content);
+  }
+  return {
+    command: 'java',
+    args: [
+      ...jvmArgs,
+      ...JVM_PERFORMANCE_OPTS,
+      loggingJvmFlag({ version: kafkaVersion, configFile }),
+      '-cp',
+      path.join(libDir, '*'),
+      mainClass,
+      ...args,
+    ],
+  };
+}
