@@ -40,7 +40,8 @@ describe('CI gates and durable results, against a real broker', () => {
     writeFileSync(path, JSON.stringify(faster));
     const again = await runCli(['--num-records', '5000', '--record-size', '100', '--topic', topic, '--baseline', path, '--max-regression', '10%']);
     expect(again.code).toBe(1);
-    expect(again.stdout).toMatch(/FAIL {2}throughput vs baseline \d+ rec\/s \(-99\.9%, max regression 10\.0%\)/);
+    // -99.9% against the same speed; the second run, on a topic that exists by then, may well be faster.
+    expect(again.stdout).toMatch(/FAIL {2}throughput vs baseline \d+ rec\/s \(-99\.\d%, max regression 10\.0%\)/);
     // The same result as its own baseline passes.
     writeFileSync(path, JSON.stringify(first.result));
     const same = await runCli(['--num-records', '5000', '--record-size', '100', '--topic', topic, '--baseline', path, '--max-regression', '1000%']);
