@@ -14,7 +14,7 @@ export {
 } from './local.js';
 export { type LoggingConfig, loggingConfig, loggingJvmFlag } from './logging.js';
 export type { NodeInfo } from './node.js';
-export { canConnect } from './ports.js';
+export { canConnect, reservePorts } from './ports.js';
 export {
   HOST,
   type NodeAddress,

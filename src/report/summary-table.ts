@@ -64,7 +64,8 @@ export function summaryTables(r: ProduceResult): string {
   if (r.endToEndLatencyMs !== undefined) latency.push(latencyRow('end to end, send -> consumed', r.endToEndLatencyMs));
   const out = [totals.toString(), latency.toString()];
   const m = r.clientMetrics;
-  out.push(`Retries: ${formatCount(m.recordRetries ?? 0)} records retried, ${formatCount(m.metadataRefreshes ?? 0)} metadata refreshes`
+  const refreshes = m.metadataRefreshes ?? 0;
+  out.push(`Retries: ${formatCount(m.recordRetries ?? 0)} records retried, ${formatCount(refreshes)} metadata ${refreshes === 1 ? 'refresh' : 'refreshes'}`
     + `${m.epochBumps ? `, ${formatCount(m.epochBumps)} producer epoch bumps` : ''}.`);
   if (r.consumed) {
     out.push(`Consumed ${formatCount(r.consumed.records)} records${r.consumed.missing > 0 ? `; ${formatCount(r.consumed.missing)} acked records were never consumed (missing)` : '; none missing'}.`);

@@ -3,14 +3,12 @@
 // SASL_SSL and BADHOST (SSL with a certificate for another host name) listeners.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, resolveKafkaVersion, serverProperties } from '../../harness/index.js';
+import { HOST, canConnect, fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, reservePorts, resolveKafkaVersion, serverProperties } from '../../harness/index.js';
 import type { TestCertificates } from './security-certs.js';
 import { PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
 
-const HOST = '127.0.0.1';
 const LISTENERS = ['SASL_PLAINTEXT', 'SSL', 'SASL_SSL', 'BADHOST'] as const;
 
 /** A SASL user known to the broker: PLAIN users in its JAAS config, SCRAM users created at format time. */
@@ -76,7 +74,7 @@ export async function startSecureBroker(certs: TestCertificates, users: readonly
   const dir = mkdtempSync(join(tmpdir(), 'perf-test-secure-kafka-'));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
-  const [PLAINTEXT, CONTROLLER, SASL_PLAINTEXT, SSL, SASL_SSL, BADHOST] = await freePorts(6);
+  const [PLAINTEXT, CONTROLLER, SASL_PLAINTEXT, SSL, SASL_SSL, BADHOST] = await reservePorts([0, 0, 0, 0, 0, 0]);
   const ports = { PLAINTEXT: PLAINTEXT!, CONTROLLER: CONTROLLER!, SASL_PLAINTEXT: SASL_PLAINTEXT!, SSL: SSL!, SASL_SSL: SASL_SSL!, BADHOST: BADHOST! };
   const properties = join(dir, 'server.properties');
   writeFileSync(properties, serverProperties({ version, port: ports.PLAINTEXT, controllerPort: ports.CONTROLLER, dataDir }) + secureProperties(ports, certs, users));
@@ -133,30 +131,6 @@ function run(command: string, args: string[]): Promise<void> {
       if (error) reject(new Error(`${command} ${args.slice(-8).join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
       else resolve();
     });
-  });
-}
-
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: n }, () => new Promise<net.Server>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen({ host: HOST, port: 0, exclusive: true }, () => resolve(s));
-  })));
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port, timeout: 1000 });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
   });
 }
 

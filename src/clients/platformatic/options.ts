@@ -5,6 +5,12 @@ import { SetupError, UsageError } from '../../errors.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec } from '../port.js';
 
+/** In-flight requests per connection the client keeps for itself beyond our producer's. */
+const CLIENT_REQUESTS = 4;
+
+/** How much longer than the broker's own timeout the client waits for an answer (see baseOptions). */
+const CLIENT_WAIT_MARGIN_MS = 5000;
+
 /** Java's `metadata.max.age.ms`: leader changes show up sooner, through the errors of the requests. */
 const METADATA_MAX_AGE_MS = 300_000;
 
@@ -28,9 +34,13 @@ export function baseOptions(c: ConnectionSpec): BaseOptions {
     clientId: c.clientId,
     bootstrapBrokers: [...c.bootstrapServers],
     connectTimeout: c.connectionTimeoutMs,
-    // `timeout` is what the broker is given; `requestTimeout` is how long the client waits for the answer.
+    // `timeout` is what the broker is given; `requestTimeout` is how long the client waits for the answer. The
+    // broker answers a request it cannot complete at `timeout` (REQUEST_TIMED_OUT, as acks=all does when replicas
+    // are lost), so the client waits longer: 1.35's connection calls a request's callback a second time when that
+    // answer comes after its own timeout, which breaks its request queue. Our producer gives up on a try at
+    // request.timeout.ms all the same (src/producer), as Java does.
     timeout: c.requestTimeoutMs,
-    requestTimeout: c.requestTimeoutMs,
+    requestTimeout: c.requestTimeoutMs + CLIENT_WAIT_MARGIN_MS,
     metadataMaxAge: METADATA_MAX_AGE_MS,
     autocreateTopics: false,
   };
@@ -49,7 +59,8 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
     retryDelay: (_client, _operation, attempt) => retryBackoffMs(s, attempt),
     // Our producer numbers an idempotent producer's batches, so the client's idempotent mode (one request in
     // flight, its own sequences) is only for transactions, whose coordinator calls are the client's.
-    maxInflights: s.transactionalId === undefined ? s.maxInFlightPerConnection : 1,
+    // Room for the client's own requests (metadata) beside ours, so that ours never wait in its queue.
+    maxInflights: s.transactionalId === undefined ? s.maxInFlightPerConnection + CLIENT_REQUESTS : 1,
     // Requests wait for a full socket to drain: with acks=0 that is the only back-pressure there is.
     handleBackPressure: true,
     acks: s.acks,

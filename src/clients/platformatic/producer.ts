@@ -140,6 +140,12 @@ export class PlatformaticProducer implements ProducerPort {
           done(e ?? new NoLeaderConnection(`no connection to ${broker.host}:${broker.port}`));
           return;
         }
+        // A connection to a broker that just died may still be handed out: sending on it would only queue the
+        // request behind a closed socket (where 1.35's request queue breaks), so the try fails here instead.
+        if (connection.status !== 'connected') {
+          done(new NoLeaderConnection(`the connection to ${broker.host}:${broker.port} is ${connection.status}`));
+          return;
+        }
         api(connection, this.s.acks, this.s.requestTimeoutMs, messages, options, (e: Error | null) => done(e));
       });
     }));

@@ -27,11 +27,11 @@ describe('producerOptions', () => {
       bootstrapBrokers: ['127.0.0.1:9092', '127.0.0.1:9093'],
       connectTimeout: 10_000,
       timeout: 30_000,
-      requestTimeout: 30_000,
+      requestTimeout: 35_000, // longer than the broker is given: see baseOptions
       acks: 1,
       compression: 'lz4',
       idempotent: false,
-      maxInflights: 3,
+      maxInflights: 7, // ours (3) and room for the client's own requests
       handleBackPressure: true,
     });
     expect(o).not.toHaveProperty('transactionalId');
@@ -53,7 +53,7 @@ describe('producerOptions', () => {
 
   it('leaves an idempotent producer\'s requests in flight and sequence numbers to our producer', () => {
     const o = producerOptions(connection, settings({ idempotence: true, maxInFlightPerConnection: 5 }));
-    expect(o).toMatchObject({ idempotent: false, maxInflights: 5 });
+    expect(o).toMatchObject({ idempotent: false, maxInflights: 9 });
   });
 
   it('keeps one request in flight for a transactional producer, and passes the transactional id', () => {

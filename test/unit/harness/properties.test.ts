@@ -43,20 +43,21 @@ describe('serverProperties of a single node', () => {
   const options = { port: 9092, controllerPort: 40001, dataDir: '/tmp/k/data' };
 
   it('configures one combined-mode KRaft node on 127.0.0.1', () => {
-    const props = parseProperties(serverProperties({ ...options, version: '4.1.1' }));
-    expect(props.get('process.roles')).toBe('broker,controller');
-    expect(props.get('node.id')).toBe('1');
-    expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:40001');
-    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:40001');
-    expect(props.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9092');
-    expect(props.get('log.dirs')).toBe('/tmp/k/data');
-    expect(props.get('default.replication.factor')).toBe('1');
-    expect(props.get('min.insync.replicas')).toBe('1');
-    expect(props.get('offsets.topic.replication.factor')).toBe('1');
-    expect(props.get('transaction.state.log.replication.factor')).toBe('1');
-    expect(props.get('transaction.state.log.min.isr')).toBe('1');
-    expect(props.get('auto.create.topics.enable')).toBe('true');
-    expect(props.get('num.partitions')).toBe('1');
+    expect(Object.fromEntries(parseProperties(serverProperties({ ...options, version: '4.1.1' })))).toMatchObject({
+      'process.roles': 'broker,controller',
+      'node.id': '1',
+      'controller.quorum.voters': '1@127.0.0.1:40001',
+      listeners: 'PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:40001',
+      'advertised.listeners': 'PLAINTEXT://127.0.0.1:9092',
+      'log.dirs': '/tmp/k/data',
+      'default.replication.factor': '1',
+      'min.insync.replicas': '1',
+      'offsets.topic.replication.factor': '1',
+      'transaction.state.log.replication.factor': '1',
+      'transaction.state.log.min.isr': '1',
+      'auto.create.topics.enable': 'true',
+      'num.partitions': '1',
+    });
   });
 
   it("keeps Kafka's thread counts, which the benchmarks measure", () => {
@@ -82,12 +83,13 @@ describe('serverProperties of a node of three', () => {
     parseProperties(serverProperties({ version, port: 9093, controllerPort: 40002, nodeId: 2, voters: THREE, dataDir: '/c/node-2/data' }));
 
   it('gives each node its own id, ports and data, and all of them the same voters', () => {
-    const props = node2();
-    expect(props.get('node.id')).toBe('2');
-    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:40002');
-    expect(props.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9093');
-    expect(props.get('log.dirs')).toBe('/c/node-2/data');
-    expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:40001,2@127.0.0.1:40002,3@127.0.0.1:40003');
+    expect(Object.fromEntries(node2())).toMatchObject({
+      'node.id': '2',
+      listeners: 'PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:40002',
+      'advertised.listeners': 'PLAINTEXT://127.0.0.1:9093',
+      'log.dirs': '/c/node-2/data',
+      'controller.quorum.voters': '1@127.0.0.1:40001,2@127.0.0.1:40002,3@127.0.0.1:40003',
+    });
   });
 
   it('replicates topics and internal topics 3 times, with 2 in sync', () => {
@@ -102,9 +104,6 @@ describe('serverProperties of a node of three', () => {
   });
 
   it('runs few threads, as several nodes share the machine', () => {
-    const props = node2();
-    expect(props.get('num.io.threads')).toBe('2');
-    expect(props.get('num.network.threads')).toBe('2');
-    expect(props.get('background.threads')).toBe('2');
+    expect(Object.fromEntries(node2())).toMatchObject({ 'num.io.threads': '2', 'num.network.threads': '2', 'background.threads': '2' });
   });
 });

@@ -1,0 +1,173 @@
+// Broker failures during a run, on a real three-node cluster (each node broker and controller, topics of 6
+// partitions, replication factor 3, min.insync.replicas=2), for both clients, at 1,000 records/s: well within
+// what three JVMs on 2 cores take. Faults are injected when the run's progress lines say it is under way.
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Cluster } from '../../harness/index.js';
+import { createReplicatedTopic, electLeaders, startTestCluster, waitForFullIsr, waitForLeaders, waitForPreferredLeaders } from './cluster.js';
+import { countRecords, runJson, uniqueTopic } from './helpers.js';
+
+let cluster: Cluster;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+}, 180_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+// Every test starts on a whole cluster: nodes a test killed are back, in sync.
+beforeEach(async () => {
+  for (const node of cluster.nodes) if (!node.running) await cluster.restart(node.id);
+});
+
+const RATE = 1000;
+/** Interval lines every second: faults follow the run's own progress, not fixed sleeps. */
+const INTERVAL = ['--reporting-interval', '1s'];
+
+/** Calls `fault` once the run has printed `intervals` interval lines on stderr. */
+function afterIntervals(intervals: number, fault: () => Promise<void>): (child: ChildProcess) => void {
+  return (child) => {
+    let seen = 0;
+    let started = false;
+    child.stderr?.on('data', (d: Buffer) => {
+      seen += (d.toString().match(/records sent|no records acknowledged/g) ?? []).length;
+      if (!started && seen >= intervals) {
+        started = true;
+        void fault();
+      }
+    });
+  };
+}
+
+function produceArgs(topic: string, client: string, records: number, props: readonly string[] = []): string[] {
+  return [
+    '--topic', topic, '--num-records', String(records), '--record-size', '512', '--throughput', String(RATE), ...INTERVAL,
+    '--client', client, '--producer-props', `bootstrap.servers=${cluster.bootstrapServers}`, 'acks=all', ...props,
+  ];
+}
+
+describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => {
+  // The default client is idempotent by default, as Java's producer is; kafkajs only when asked (README).
+  const exact = client === 'platformatic';
+
+  it('rides through a broker SIGKILLed mid-run with acks=all: 0 failed, every acked record in the topic', async () => {
+    const topic = uniqueTopic('kill');
+    await createReplicatedTopic(cluster, topic);
+    const { run, result } = await runJson(produceArgs(topic, client, 15_000), {
+      timeoutMs: 120_000,
+      onSpawn: afterIntervals(3, () => cluster.kill(2)),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records).toMatchObject({ acked: 15_000, failed: 0, abandoned: 0 });
+    await waitForLeaders(cluster, topic, { excluding: 2 });
+    const held = await countRecords(topic, runningServers());
+    if (exact) expect(held).toBe(15_000);
+    else expect(held).toBeGreaterThanOrEqual(15_000);
+    if (exact) {
+      // The stall and the recovery are in the figures: records were retried after the leaders moved.
+      expect(result.clientMetrics.recordRetries + result.clientMetrics.metadataRefreshes).toBeGreaterThan(0);
+      expect(result.intervals.some((i: { retried?: number }) => (i.retried ?? 0) > 0)).toBe(true);
+    }
+  });
+
+  it('rides through a rolling restart of all three brokers during one run: 0 failed', async () => {
+    const topic = uniqueTopic('rolling');
+    await createReplicatedTopic(cluster, topic);
+    const roll = async () => {
+      for (const id of [1, 2, 3]) {
+        await cluster.restart(id);
+        await waitForFullIsr(cluster, topic);
+      }
+    };
+    let rolled: Promise<void> | undefined;
+    const { run, result } = await runJson(produceArgs(topic, client, 60_000, ['delivery.timeout.ms=120000']), {
+      timeoutMs: 240_000,
+      onSpawn: afterIntervals(2, async () => {
+        rolled = roll();
+      }),
+    });
+    await rolled;
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records).toMatchObject({ acked: 60_000, failed: 0 });
+    const held = await countRecords(topic, cluster.bootstrapServers);
+    if (exact) expect(held).toBe(60_000);
+    else expect(held).toBeGreaterThanOrEqual(60_000);
+  }, 300_000);
+
+  it('rides through a leader election mid-run: 0 failed', async () => {
+    const topic = uniqueTopic('elect');
+    await createReplicatedTopic(cluster, topic);
+    // Stop one node cleanly (its leaders move away), bring it back in sync, then elect the preferred leaders
+    // during the run: leadership moves back to it while records flow.
+    await cluster.stop(3);
+    await cluster.restart(3);
+    await waitForFullIsr(cluster, topic);
+    const { run, result } = await runJson(produceArgs(topic, client, 12_000), {
+      timeoutMs: 120_000,
+      onSpawn: afterIntervals(3, () => electLeaders(cluster, topic, 'preferred')),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
+    await waitForPreferredLeaders(cluster, topic);
+    if (exact) expect(await countRecords(topic, cluster.bootstrapServers)).toBe(12_000);
+  });
+
+  it('fails records by name within delivery.timeout.ms when two brokers are lost, exit 4, no hang', async () => {
+    const topic = uniqueTopic('lost');
+    await createReplicatedTopic(cluster, topic);
+    const started = Date.now();
+    const { run, result } = await runJson(produceArgs(topic, client, 30_000, ['delivery.timeout.ms=8000', 'request.timeout.ms=3000']), {
+      timeoutMs: 120_000,
+      onSpawn: afterIntervals(2, async () => {
+        await cluster.kill(2);
+        await cluster.kill(3);
+      }),
+    });
+    expect(run.code, run.stderr).toBe(4);
+    expect(result.records.failed).toBeGreaterThan(0);
+    expect(result.records.acked + result.records.failed + result.records.abandoned).toBe(result.records.sent);
+    // Named failures: Kafka's (NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT...) or a timeout, never a bare Error.
+    for (const name of Object.keys(result.errors)) expect(name).toMatch(/^(NOT_ENOUGH_REPLICAS(_AFTER_APPEND)?|REQUEST_TIMED_OUT|TimeoutException|NetworkException|KafkaJS\w+|[A-Z_]+)$/);
+    // The run stops sending at the first expiry and ends once delivery.timeout.ms has passed for what was sent.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe('failover: consumers and e2e', () => {
+  it('e2e across a broker SIGKILL: every produced record consumed, none missing', async () => {
+    const topic = uniqueTopic('e2e-kill');
+    await createReplicatedTopic(cluster, topic);
+    // e2e runs on kafkajs until the default client consumes (README, "Clients").
+    const { run, result } = await runJson(['e2e', ...produceArgs(topic, 'kafkajs', 12_000)], {
+      timeoutMs: 180_000,
+      onSpawn: afterIntervals(3, () => cluster.kill(1)),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
+    expect(result.consumed).toMatchObject({ records: 12_000, missing: 0 });
+  });
+
+  it('consume across a broker SIGKILL: the group goes on and reads every record', async () => {
+    const topic = uniqueTopic('consume-kill');
+    await createReplicatedTopic(cluster, topic);
+    // The consumers wait on the empty topic while a producer fills it; a node dies while both run.
+    const consumed = runJson([
+      'consume', '--bootstrap-server', cluster.bootstrapServers, '--topic', topic, '--messages', '15000',
+      '--consumers', '2', '--timeout', '60000', '--group', uniqueTopic('g'),
+    ], { timeoutMs: 180_000 });
+    const produced = await runJson(produceArgs(topic, 'platformatic', 15_000), {
+      timeoutMs: 120_000,
+      onSpawn: afterIntervals(3, () => cluster.kill(3)),
+    });
+    expect(produced.run.code, produced.run.stderr).toBe(0);
+    const { run, result } = await consumed;
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records.consumed).toBe(15_000);
+  }, 240_000);
+});
+
+function runningServers(): string {
+  return cluster.nodes.filter((n) => n.running).map((n) => n.bootstrapServer).join(',');
+}
