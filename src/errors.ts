@@ -8,7 +8,10 @@ export const ExitCode = {
   GateFailed: 1,
   /** The command line or a config file was invalid; nothing was sent. */
   Usage: 2,
-  /** The cluster could not be reached or set up (topic creation, metadata, authentication). */
+  /**
+   * The cluster could not be reached or set up (topic creation, metadata, authentication); or, after a run whose
+   * gates held, a report file (--html, --hdr-log) could not be written.
+   */
   Setup: 3,
   /** The run completed but some records failed to be delivered. */
   RecordsFailed: 4,

@@ -43,7 +43,7 @@ export async function runCompareCommand(options: CompareOptions, streams: Stream
   const doc = await whileInterruptible(running.interrupt, running.result, streams);
   const gates = doc.scenarios.map((s) => evaluateAssertions(report.assertions, s.result));
   output.final(doc, gates);
-  return compareExitCode(doc, gates);
+  return output.writeFiles(doc, compareExitCode(doc, gates));
 }
 
 /** Interrupted, then any scenario's gate failed, then any records failed. */

@@ -10,7 +10,7 @@ import { compareTable } from '../compare/table.js';
 import { compareMarkdown } from '../compare/markdown.js';
 import { compareIntervalLine, compareStartLine, runEndLine, runStartLine } from '../compare/progress-lines.js';
 import { htmlReport } from '../report/html/html-report.js';
-import { writeOutputFile, type Streams } from './output.js';
+import { writeOutputFiles, type Streams } from './output.js';
 
 /**
  * Where a comparison's reports go: progress always on stderr (stdout carries only the final table or
@@ -44,7 +44,6 @@ export class CompareOutput {
 
   /** The table, Markdown or JSON document on stdout; `gates` holds each shown scenario's gate outcomes. */
   final(doc: CompareResult, gates: ReadonlyArray<readonly GateOutcome[]>): void {
-    if (this.report.htmlPath !== undefined) writeOutputFile(this.report.htmlPath, htmlReport(doc), '--html');
     const judged = gates.some((g) => g.length > 0);
     if (this.report.format === 'json') {
       const scenarios = judged ? doc.scenarios.map((s, i) => ({ ...s, gates: gates[i] ?? [] })) : doc.scenarios;
@@ -56,5 +55,11 @@ export class CompareOutput {
     const text = doc.scenarios.map((s, i) => `Gates of scenario ${s.index + 1} (${s.name}):\n${gateLines(gates[i] ?? [])}`).join('\n');
     if (this.report.format === 'default') this.streams.out(text);
     else this.streams.err(text);
+  }
+
+  /** Writes the HTML report, once the comparison is printed; returns the exit code (see writeOutputFiles). */
+  writeFiles(doc: CompareResult, exitCode: number): number {
+    const html = this.report.htmlPath;
+    return writeOutputFiles(html === undefined ? [] : [{ flag: '--html', path: html, text: () => htmlReport(doc) }], exitCode, this.streams);
   }
 }

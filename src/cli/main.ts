@@ -45,8 +45,10 @@ export async function main(argv: readonly string[], streams: Streams = processSt
       }
       case 'consume': {
         const report = resolveReportConfig(command.options);
-        // The HTML report draws latency, which a consume run does not measure; e2e does.
-        if (report.htmlPath !== undefined) throw new UsageError('--html is not available for consume (it has no latency to draw): use perf-test e2e --html');
+        // The HTML report and the HdrHistogram log are of latency, which a consume run does not measure; e2e does.
+        for (const [flag, path] of [['--html', report.htmlPath], ['--hdr-log', report.hdrLogPath]] as const) {
+          if (path !== undefined) throw new UsageError(`${flag} is not available for consume (it has no latency to record): use perf-test e2e ${flag}`);
+        }
         const config = resolveConsumeConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ConsumeOutput(report, config, streams);
         output.start();
@@ -102,7 +104,7 @@ function judge(result: GateInput, report: ReportConfig): GateOutcome[] {
 function finish(result: ProduceResult, report: ReportConfig, output: ReportOutput): number {
   const gates = judge(result, report);
   output.final(result, gates);
-  return exitCodeOf(result, gates);
+  return output.writeFiles(result, exitCodeOf(result, gates));
 }
 
 /**

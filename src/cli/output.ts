@@ -10,7 +10,7 @@ import { markdownReport } from '../report/markdown.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { metricsLines, rollingLine, summaryTables } from '../report/summary-table.js';
 import type { Progress } from '../report/progress.js';
-import { SetupError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { compareOfResults } from '../compare/figures.js';
 import { htmlReport } from '../report/html/html-report.js';
 
@@ -47,10 +47,6 @@ export class ReportOutput {
 
   final(r: ProduceResult, gates: readonly GateOutcome[]): void {
     const { format } = this.config;
-    if (this.config.hdrLogPath !== undefined) writeOutputFile(this.config.hdrLogPath, hdrIntervalLog(r), '--hdr-log');
-    if (this.config.htmlPath !== undefined) {
-      writeOutputFile(this.config.htmlPath, htmlReport(compareOfResults([{ name: r.config.topic, result: r }])), '--html');
-    }
     if (format === 'json') {
       this.streams.out(JSON.stringify(gates.length > 0 ? { ...r, gates } : r, null, 2));
     } else if (format === 'markdown') {
@@ -69,6 +65,16 @@ export class ReportOutput {
     }
   }
 
+  /** Writes the report files, once the result is printed; returns the exit code (see writeOutputFiles). */
+  writeFiles(r: ProduceResult, exitCode: number): number {
+    const files: OutputFile[] = [];
+    if (this.config.hdrLogPath !== undefined) files.push({ flag: '--hdr-log', path: this.config.hdrLogPath, text: () => hdrIntervalLog(r) });
+    if (this.config.htmlPath !== undefined) {
+      files.push({ flag: '--html', path: this.config.htmlPath, text: () => htmlReport(compareOfResults([{ name: r.config.topic, result: r }])) });
+    }
+    return writeOutputFiles(files, exitCode, this.streams);
+  }
+
   /** Progress lines: on stdout like Kafka's tool, unless stdout carries a document. */
   private progress(line: string): void {
     if (this.config.format === 'json' || this.config.format === 'markdown') this.streams.err(line);
@@ -76,11 +82,28 @@ export class ReportOutput {
   }
 }
 
-/** Writes a report file asked for by `flag` (--hdr-log, --html): the only place perf-test writes files. */
-export function writeOutputFile(path: string, text: string, flag: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new SetupError(`${flag}: cannot write '${path}': ${(e as Error).message}`);
+/** A report file asked for by a flag. */
+export interface OutputFile {
+  readonly flag: '--hdr-log' | '--html';
+  readonly path: string;
+  readonly text: () => string;
+}
+
+/**
+ * Writes report files: the only place perf-test writes files. Their paths were checked before the run, and the
+ * result is printed before they are written, so a write that fails now (a full disk) loses no figure: it is
+ * reported, the other files are still written, and it sets the exit code (3) only when the run's own `exitCode`
+ * is 0, so that a gate's or the records' verdict is never lost.
+ */
+export function writeOutputFiles(files: readonly OutputFile[], exitCode: number, streams: Streams): number {
+  let failed = false;
+  for (const file of files) {
+    try {
+      writeFileSync(file.path, file.text());
+    } catch (e) {
+      failed = true;
+      streams.err(`Error: ${file.flag}: cannot write '${file.path}': ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
+  return failed && exitCode === ExitCode.Ok ? ExitCode.Setup : exitCode;
 }

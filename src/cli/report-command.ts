@@ -40,6 +40,7 @@ export function runReportCommand(files: readonly string[], options: ReportOption
   checkCompareReportOptions(report, 'report');
   if (report.assertions.length > 0) throw new UsageError('--assert cannot be used with report', 'judge results when they are made, or with perf-test merge');
   const doc = reportDocument(files);
-  new CompareOutput(report, streams).final(doc, []);
-  return ExitCode.Ok;
+  const output = new CompareOutput(report, streams);
+  output.final(doc, []);
+  return output.writeFiles(doc, ExitCode.Ok);
 }

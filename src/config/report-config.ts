@@ -1,7 +1,8 @@
+import { resolve } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
 import { parseAssertion, type Assertion } from '../gate/assertions.js';
 import { asGateInput, parseMaxRegression, parseRegressionMetrics, type BaselineGate } from '../gate/baseline.js';
-import { readJsonFile } from './files.js';
+import { checkWritableFile, readJsonFile } from './files.js';
 import type { OutputFormat } from './types.js';
 
 /** Output and gate flags, shared by every command that produces a result. Strings, unvalidated. */
@@ -45,7 +46,10 @@ export function resolveFormat(o: ReportOptions): OutputFormat {
   return shortcut ?? (format as OutputFormat);
 }
 
-/** Validates the report and gate flags. Reads the baseline file now, so a bad one fails before any load. */
+/**
+ * Validates the report and gate flags. Reads the baseline file and checks where report files go now, so that a
+ * bad one fails before anything connects.
+ */
 export function resolveReportConfig(o: ReportOptions): ReportConfig {
   const assertions = (o.assert ?? []).map(parseAssertion);
   if (o.baseline === undefined && (o.maxRegression !== undefined || o.regressionMetrics !== undefined)) {
@@ -61,8 +65,7 @@ export function resolveReportConfig(o: ReportOptions): ReportConfig {
       metrics: parseRegressionMetrics(o.regressionMetrics ?? 'throughput,p99'),
     };
   }
-  if (o.hdrLog !== undefined && o.hdrLog.trim() === '') throw badValue('--hdr-log', o.hdrLog, 'is not a file name');
-  if (o.html !== undefined && o.html.trim() === '') throw badValue('--html', o.html, 'is not a file name');
+  checkOutputFiles(o);
   return Object.freeze({
     format: resolveFormat(o),
     printMetrics: o.printMetrics === true,
@@ -71,4 +74,13 @@ export function resolveReportConfig(o: ReportOptions): ReportConfig {
     assertions: Object.freeze(assertions),
     baseline,
   });
+}
+
+/** The report files (--hdr-log, --html) can be written, and are two files. */
+function checkOutputFiles(o: ReportOptions): void {
+  if (o.hdrLog !== undefined) checkWritableFile('--hdr-log', o.hdrLog);
+  if (o.html !== undefined) checkWritableFile('--html', o.html);
+  if (o.hdrLog !== undefined && o.html !== undefined && resolve(o.hdrLog) === resolve(o.html)) {
+    throw new UsageError(`--hdr-log and --html name the same file '${o.html}'; give each its own`);
+  }
 }

@@ -1,4 +1,5 @@
 import type { GateOutcome } from '../gate/assertions.js';
+import { gateFigure } from '../gate/report.js';
 import type { LatencySummary, ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 
@@ -45,13 +46,8 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (gates.length > 0) {
     lines.push('', row(['gate', 'actual', 'limit', 'result']), row(['---', '---:', '---:', ':---:']));
     for (const g of gates) {
-      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${formatFigure(g.actual)} ${g.unit}`, `${formatFigure(g.limit)} ${g.unit}`, g.passed ? '✅' : '❌']));
+      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${gateFigure(g.actual)} ${g.unit}`, `${gateFigure(g.limit)} ${g.unit}`, g.passed ? '✅' : '❌']));
     }
   }
   return lines.join('\n');
-}
-
-function formatFigure(n: number): string {
-  if (!Number.isFinite(n)) return 'n/a';
-  return Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toFixed(3)).toString();
 }

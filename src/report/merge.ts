@@ -12,6 +12,7 @@ function mergeHistograms(encoded: readonly string[]) {
 /**
  * Combines the results of separate processes or machines exactly: counts are summed, histograms merged (so
  * percentiles are those of all records, not an average of percentiles), and the time span covers them all.
+ * e2e results keep their consumers' side: records consumed and missing, and end-to-end latency.
  * Intervals are re-bucketed on wall-clock time with the first result's reporting interval.
  */
 export function mergeResults(results: readonly ProduceResult[]): ProduceResult {
@@ -67,27 +68,43 @@ export function mergeResults(results: readonly ProduceResult[]): ProduceResult {
     intendedHistogram: intended ? encodeHistogram(intended) : null,
     errors,
     clientMetrics: results.reduce((m, r) => addProducerMetrics(m, r.clientMetrics), emptyProducerMetrics()),
+    ...(first.mode === 'e2e' ? mergeEndToEnd(results) : {}),
+  };
+}
+
+/** The consumers' side of e2e results: counts summed (each run's missing records are its own), histograms merged. */
+function mergeEndToEnd(results: readonly ProduceResult[]): Pick<ProduceResult, 'consumed' | 'endToEndLatencyMs' | 'endToEndHistogram'> {
+  const endToEnd = mergeHistograms(results.flatMap((r) => (r.endToEndHistogram === undefined ? [] : [r.endToEndHistogram])));
+  return {
+    consumed: {
+      records: results.reduce((n, r) => n + (r.consumed?.records ?? 0), 0),
+      missing: results.reduce((n, r) => n + (r.consumed?.missing ?? 0), 0),
+    },
+    endToEndLatencyMs: summarizeLatency(endToEnd) ?? null,
+    endToEndHistogram: encodeHistogram(endToEnd),
   };
 }
 
 function mergeIntervals(results: readonly ProduceResult[], startMs: number): IntervalResult[] {
   const width = results[0]!.config.reportingIntervalMs;
-  const buckets = new Map<number, { records: number; failed: number; bytes: number; histograms: string[] }>();
+  const e2e = results[0]!.mode === 'e2e';
+  const buckets = new Map<number, { records: number; failed: number; bytes: number; consumed: number; histograms: string[] }>();
   for (const r of results) {
     const runStart = Date.parse(r.startedAt);
     for (const i of r.intervals) {
       const k = Math.max(0, Math.ceil((runStart + i.elapsedMs - startMs) / width) - 1);
-      const b = buckets.get(k) ?? { records: 0, failed: 0, bytes: 0, histograms: [] };
+      const b = buckets.get(k) ?? { records: 0, failed: 0, bytes: 0, consumed: 0, histograms: [] };
       b.records += i.records;
       b.failed += i.failed;
       b.bytes += i.bytes;
+      b.consumed += i.consumed ?? 0;
       b.histograms.push(i.histogram);
       buckets.set(k, b);
     }
   }
-  return [...buckets.entries()].sort(([a], [b]) => a - b).map(([k, b]) => {
+  return [...buckets.entries()].sort(([a], [b]) => a - b).map(([k, b]): IntervalResult => {
     const h = mergeHistograms(b.histograms);
-    return {
+    const interval: IntervalResult = {
       elapsedMs: (k + 1) * width,
       durationMs: width,
       records: b.records,
@@ -98,5 +115,7 @@ function mergeIntervals(results: readonly ProduceResult[], startMs: number): Int
       intendedLatencyMs: null,
       histogram: encodeHistogram(h),
     };
+    // Results keep no per-interval end-to-end histogram, so an interval's end-to-end latency cannot be merged.
+    return e2e ? { ...interval, consumed: b.consumed, endToEndLatencyMs: null } : interval;
   });
 }

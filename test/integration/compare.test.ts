@@ -2,20 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { countRecords, runCli, uniqueTopic } from './helpers.js';
 import { openReport } from './html-browser.js';
+import { expectValid } from '../support/schema.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'perf-test-compare-'));
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8'));
-
-function compareValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addSchema(schema('result.schema.json'));
-  return ajv.compile(schema('compare.schema.json'));
-}
 
 const MATRIX = ['--matrix', 'acks=1,all', '--matrix', 'batch.size=16384,131072'];
 const SETTINGS = [
@@ -32,8 +23,7 @@ describe('perf-test compare, against a real broker', () => {
       '--json', '--html', html], { timeoutMs: 110_000 });
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
-    const validate = compareValidator();
-    expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expectValid(doc, 'compare');
     expect(doc.scenarios).toHaveLength(4);
     expect(doc.scenarios.map((s: { settings: object }) => s.settings)).toEqual(SETTINGS);
     for (const s of doc.scenarios) {
@@ -121,15 +111,6 @@ describe('perf-test compare, against a real broker', () => {
     expect(doc.scenarios[0].result.status).toBe('interrupted');
     expect(doc.scenarios[0].result.records.acked).toBeGreaterThan(500);
     expect(run.stderr).toContain('Interrupted: stopping');
-    expect(compareValidator()(doc)).toBe(true);
-  });
-
-  it('names --matrix and the value of a bad matrix, before sending anything', async () => {
-    const bad = await runCli(['compare', '--matrix', 'acks=1,2', '--num-records', '10']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe("Error: --matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1");
-    const malformed = await runCli(['compare', '--matrix', 'acks', '--num-records', '10']);
-    expect(malformed.code).toBe(2);
-    expect(malformed.stderr.trim()).toBe("Error: --matrix: 'acks' is not of the form key=value1,value2,... (e.g. acks=1,all)");
+    expectValid(doc, 'compare');
   });
 });

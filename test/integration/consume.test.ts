@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { inject } from 'vitest';
 import { kafkaJavaCommand } from '../../harness/index.js';
 import { bootstrap, countRecords, createTopic, runCli, runJson, uniqueTopic } from './helpers.js';
-import { expectValid } from './schema.js';
+import { expectValid } from '../support/schema.js';
 
 /** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its stdout. */
 function kafkaTool(mainClass: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

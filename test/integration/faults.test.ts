@@ -55,12 +55,6 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
     expect(await countRecords(topic)).toBe(0);
   });
 
-  it('rejects a record larger than max.request.size before connecting', async () => {
-    const run = await runCli(['--num-records', '10', '--record-size', '2000', '--producer-props', 'max.request.size=1000', '--bootstrap-server', '127.0.0.1:1']);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe("Error: --record-size: '2000' makes records of 2082 bytes when serialized, larger than max.request.size (1000)");
-  });
-
   it('ends a run whose broker was killed, once delivery.timeout.ms has passed, and reports the failures', async () => {
     const broker = await startBroker({ port: 0 });
     cleanups.push(() => broker.stop());

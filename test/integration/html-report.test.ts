@@ -57,13 +57,4 @@ describe('--html reports of single runs, in headless Chromium', () => {
     expect(page.rendered).toBe(4);
     expect(page.charts.every((c) => c.width > 300 && c.seriesPixels > 50)).toBe(true);
   });
-
-  it('perf-test report names a file that is no result', async () => {
-    const dir = tmp();
-    const file = join(dir, 'other.json');
-    writeFileSync(file, '{"hello": 1}');
-    const run = await runCli(['report', file, '--html', join(dir, 'x.html')]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`Error: report: '${file}' is neither a perf-test result nor a perf-test compare document (schema version 1, made with --json)`);
-  });
 });

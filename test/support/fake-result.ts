@@ -14,6 +14,10 @@ export interface FakeRun {
   readonly intervalRecords?: readonly number[];
   readonly capped?: boolean;
   readonly recordSize?: number;
+  /** When the run started, in ms after 2026-01-02T03:04:05.000Z (default 0). */
+  readonly startOffsetMs?: number;
+  /** An e2e run: one end-to-end latency in µs per record consumed; acked records beyond them are missing. */
+  readonly endToEndUs?: readonly number[];
 }
 
 function histogramOf(valuesUs: readonly number[]) {
@@ -31,21 +35,23 @@ export function fakeResult(run: FakeRun): ProduceResult {
   let offset = 0;
   const intervals: IntervalResult[] = split.map((n, i) => {
     const part = run.latenciesUs.slice(offset, offset + n);
+    const consumed = run.endToEndUs?.slice(offset, offset + n);
     offset += n;
     const durationMs = run.durationMs / split.length;
     const ih = histogramOf(part);
-    return {
+    const interval: IntervalResult = {
       elapsedMs: durationMs * (i + 1), durationMs, records: n, failed: 0, bytes: n * size,
       throughput: throughputOf(n, n * size, durationMs), latencyMs: summarizeLatency(ih) ?? null, intendedLatencyMs: null,
       histogram: encodeHistogram(ih),
     };
+    return consumed ? { ...interval, consumed: consumed.length, endToEndLatencyMs: summarizeLatency(histogramOf(consumed)) ?? null } : interval;
   });
   const failed = run.failed ?? 0;
-  const started = Date.parse('2026-01-02T03:04:05.000Z');
+  const started = Date.parse('2026-01-02T03:04:05.000Z') + (run.startOffsetMs ?? 0);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'perf-test', version: '0.1.0' },
-    mode: 'produce',
+    mode: run.endToEndUs ? 'e2e' : 'produce',
     status: run.status ?? 'completed',
     startedAt: new Date(started).toISOString(),
     endedAt: new Date(started + run.durationMs).toISOString(),
@@ -73,6 +79,11 @@ export function fakeResult(run: FakeRun): ProduceResult {
     intendedHistogram: run.capped ? encodeHistogram(h) : null,
     errors: failed > 0 ? { TimeoutException: failed } : {},
     clientMetrics: emptyProducerMetrics(),
+    ...(run.endToEndUs ? {
+      consumed: { records: run.endToEndUs.length, missing: Math.max(0, acked - run.endToEndUs.length) },
+      endToEndLatencyMs: summarizeLatency(histogramOf(run.endToEndUs)) ?? null,
+      endToEndHistogram: encodeHistogram(histogramOf(run.endToEndUs)),
+    } : {}),
   };
 }
 

@@ -1,40 +1,12 @@
 import { decodeHistogram } from '../../metrics/histogram.js';
 import type { CompareResult, ScenarioResult } from '../compare-result.js';
+import type { ChartData, ReportCharts, SeriesData } from './chart-types.js';
 
 /** Points per decade of the percentile axis: 90%, 99%, 99.9%... each get this many. */
 const STEPS_PER_DECADE = 20;
 
 /** Series colours, readable on white and for the common colour-vision deficiencies (Tableau 10). */
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
-/** One line or bar series of a chart. */
-export interface SeriesData {
-  readonly label: string;
-  readonly color: string;
-  /** Secondary latency views are dashed (from the intended send time) or dotted (end to end). */
-  readonly line: 'solid' | 'dashed' | 'dotted';
-  readonly values: ReadonlyArray<number | null>;
-}
-
-/** A chart's data in uPlot's aligned form: one x array, and series of the same length. */
-export interface ChartData {
-  readonly x: readonly number[];
-  readonly series: readonly SeriesData[];
-}
-
-/** Everything the page's charts draw, computed here so the page only plots. */
-export interface ReportCharts {
-  /** Bars: scenario i's records/s at x = i (null elsewhere, so each bar takes its scenario's colour). */
-  readonly throughput: ChartData & { readonly names: readonly string[] };
-  /** x = 1 / (1 - percentile/100), on a log scale (HdrHistogram's percentile distribution view); y = ms. */
-  readonly percentiles: ChartData;
-  /** Whether the percentile chart opens with a log latency axis: when scenarios' p99 differ tenfold or more. */
-  readonly percentilesLogY: boolean;
-  /** x = seconds since the run started; y = records/s per interval. */
-  readonly throughputOverTime: ChartData;
-  /** x = seconds since the run started; y = the interval's p99 in ms. */
-  readonly p99OverTime: ChartData;
-}
 
 export function colorOf(index: number): string {
   return PALETTE[index % PALETTE.length]!;

@@ -2,7 +2,6 @@ import type { CompareResult, ScenarioResult } from '../compare-result.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../compare-columns.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
-import { CLIENT_SCRIPT } from './client-script.js';
 import { PAGE_STYLE } from './style.js';
 
 export function escapeHtml(text: string): string {
@@ -95,7 +94,7 @@ ${section('chart-p99-time', 'p99 latency over time', 'The 99th percentile of sen
 </main>
 <script id="report-data" type="application/json">${data}</script>
 <script>${scriptText(assets.script)}</script>
-<script>${scriptText(CLIENT_SCRIPT)}</script>
+<script>${scriptText(assets.pageScript)}</script>
 </body>
 </html>
 `;

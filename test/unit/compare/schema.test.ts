@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { buildCompareResult } from '../../../src/compare/figures.js';
 import { fakeResult, latencies } from '../../support/fake-result.js';
-
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../../schema/${name}`, import.meta.url), 'utf8'));
-
-/** The committed compare schema, with the result schema it refers to for each scenario's run. */
-function compareValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addSchema(schema('result.schema.json'));
-  return ajv.compile(schema('compare.schema.json'));
-}
+import { validatorOf } from '../../support/schema.js';
 
 describe('schema/compare.schema.json', () => {
-  const validate = compareValidator();
+  const validate = validatorOf('compare');
   const doc = buildCompareResult([
     { index: 0, name: 'acks=1', settings: { acks: '1' }, results: [fakeResult({ latenciesUs: latencies(100, 1000, 2000), durationMs: 100, capped: true, intervalRecords: [50, 50] })] },
     { index: 1, name: 'acks=all', settings: { acks: 'all' }, results: [fakeResult({ latenciesUs: [], durationMs: 100, failed: 3, status: 'interrupted' })] },

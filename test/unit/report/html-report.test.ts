@@ -81,6 +81,10 @@ describe('htmlReport', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain(assets.script.slice(0, 200));
     expect(html).toContain(assets.style);
+    // The page's own script, compiled from client/charts.ts: JavaScript, its types gone.
+    expect(html).toContain(`<script>${assets.pageScript}</script>`);
+    expect(assets.pageScript).toContain("document.documentElement.setAttribute('data-charts-rendered'");
+    expect(assets.pageScript).not.toMatch(/uPlot\.Series|: ChartData/);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'`);
     expect(html).not.toMatch(/<(script|img|iframe)[^>]+src=/i);
     expect(html).not.toMatch(/<link/i);

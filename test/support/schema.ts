@@ -10,7 +10,17 @@ function load(name: string) {
   return ajv.compile(JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')));
 }
 
-const validators = { result: load('result.schema.json'), consume: load('consume-result.schema.json') };
+// The compare schema refers to the result schema, so that one is compiled first.
+const validators = {
+  result: load('result.schema.json'),
+  consume: load('consume-result.schema.json'),
+  compare: load('compare.schema.json'),
+};
+
+/** The validator of one of the committed schemas (schema/*.schema.json). */
+export function validatorOf(schema: keyof typeof validators) {
+  return validators[schema];
+}
 
 /** Asserts that a JSON document matches one of the committed schemas. */
 export function expectValid(document: unknown, schema: keyof typeof validators = 'result'): void {
