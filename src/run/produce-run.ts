@@ -142,12 +142,12 @@ async function drainConsumers(
   hooks: RunHooks,
 ): Promise<ConsumeFinal[]> {
   const until = Date.now() + timeoutMs;
-  while (consumed.consumed < acked && Date.now() < until) {
+  while (consumed.unique < acked && Date.now() < until) {
     await new Promise((r) => setTimeout(r, CONTROL_TICK_MS));
     await ticking();
   }
-  if (consumed.consumed < acked) {
-    hooks.onNotice(`Consumers had ${consumed.consumed} of ${acked} acked records after --drain-timeout (${timeoutMs} ms); the rest count as missing.`);
+  if (consumed.unique < acked) {
+    hooks.onNotice(`Consumers had ${consumed.unique} of ${acked} acked records after --drain-timeout (${timeoutMs} ms); the rest count as missing.`);
   }
   pool.stop(0, 'consume');
   return (await pool.doneOf('consume')) as ConsumeFinal[];
