@@ -140,7 +140,8 @@ describe('failover: consumers and e2e', () => {
     const topic = uniqueTopic('e2e-kill');
     await createReplicatedTopic(cluster, topic);
     // e2e runs on kafkajs until the default client consumes (README, "Clients").
-    const { run, result } = await runJson(['e2e', ...produceArgs(topic, 'kafkajs', 12_000)], {
+    // A consumer whose group coordinator died rejoins within kafkajs' 30 s session timeout: give the drain room.
+    const { run, result } = await runJson(['e2e', '--drain-timeout', '90s', ...produceArgs(topic, 'kafkajs', 12_000)], {
       timeoutMs: 180_000,
       onSpawn: afterIntervals(3, () => cluster.kill(1)),
     });
