@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { inject } from 'vitest';
-import { kafkaJavaCommand } from '../../harness/index.js';
-import { bootstrap, countRecords, createTopic, runCli, runJson, uniqueTopic } from './helpers.js';
+import { bootstrap, countRecords, createTopic, kafkaTool, runCli, runJson, uniqueTopic } from './helpers.js';
 import { expectValid } from '../support/schema.js';
-
-/** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its stdout. */
-function kafkaTool(mainClass: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { command, args: full } = kafkaJavaCommand({ version: inject('kafkaVersion'), mainClass, args });
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, full, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
 const ROW = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}), (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}), (\d+\.\d{4}), (\d+\.\d{4}), (\d+), (\d+\.\d{4}), (\d+), (\d+), (\d+\.\d{4}), (\d+\.\d{4})$/;

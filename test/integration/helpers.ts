@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import kafkajs from 'kafkajs';
+import { kafkaJavaCommand } from '../../harness/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perf-test.js', import.meta.url));
 
@@ -115,6 +116,20 @@ export async function readValues(topic: string, n: number, isolation: 'read_comm
     await consumer.disconnect();
   }
   return values;
+}
+
+/** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its exit code and output. */
+export function kafkaTool(mainClass: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { command, args: full } = kafkaJavaCommand({ version: inject('kafkaVersion'), mainClass, args });
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, full, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Kafka's final line, as a regex with groups for every figure. */
