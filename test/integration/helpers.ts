@@ -82,6 +82,21 @@ export async function countRecords(topic: string, servers?: string): Promise<num
   }
 }
 
+/**
+ * Records the topic holds once it holds `expected`, or what it holds after `timeoutMs`. For acks=0 runs: nothing
+ * tells the producer when the broker has appended what was written, so the broker may still be reading the last
+ * requests off the socket when the run has ended.
+ */
+export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let held = await countRecords(topic);
+  while (held < expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    held = await countRecords(topic);
+  }
+  return held;
+}
+
 /** Creates a topic with `partitions` partitions. */
 export async function createTopic(topic: string, partitions: number): Promise<void> {
   const admin = kafka().admin();
