@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PerfTestError } from '../errors.js';
-import { ProduceRole } from './produce-worker.js';
-import { ConsumeRole } from './consume-worker.js';
+import { ProducerRole } from './producer-role.js';
+import { ConsumerRole } from './consumer-role.js';
 import type { FromWorker, ToWorker, WorkerErrorInfo, WorkerRole, WorkerTask } from './protocol.js';
 
 /** A worker thread: takes one task (producer or consumer) and speaks the typed protocol with the main thread. */
@@ -33,7 +33,7 @@ port.on('message', (m: ToWorker) => {
 });
 
 function createRole(task: WorkerTask): WorkerRole {
-  return task.kind === 'produce' ? new ProduceRole(task) : new ConsumeRole(task);
+  return task.kind === 'produce' ? new ProducerRole(task) : new ConsumerRole(task);
 }
 
 async function run(task: WorkerTask): Promise<void> {

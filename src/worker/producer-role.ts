@@ -12,8 +12,8 @@ import { stampSendTime } from '../workload/stamp.js';
 import { TIMEOUT } from '../clients/kafka-errors.js';
 import { isRetriable } from '../producer/retry.js';
 
-/** A producer worker: its own client, batching producer and recorder. */
-export class ProduceRole implements WorkerRole {
+/** The producer role of a worker thread: its own client, batching producer and recorder. */
+export class ProducerRole implements WorkerRole {
   private readonly clock: Clock;
   private readonly stopSignal = new StopSignal();
   /** Set by a stop request: how long to wait for in-flight records before giving up on them. */

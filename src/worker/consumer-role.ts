@@ -6,10 +6,10 @@ import { processClock } from '../util/clock.js';
 import type { ConsumeFinal, ConsumeTask, Snapshot, WorkerRole } from './protocol.js';
 
 /**
- * A consumer worker: one member of the run's group. It consumes until the main thread says stop; the main
+ * The consumer role of a worker thread: one member of the run's group. It consumes until the main thread says stop; the main
  * thread decides (count, duration, idle timeout, or in e2e runs everything produced was consumed).
  */
-export class ConsumeRole implements WorkerRole {
+export class ConsumerRole implements WorkerRole {
   private port: ConsumerPort | undefined;
   private readonly recorder: ConsumeRecorder;
   private stopRequested!: () => void;
