@@ -8,10 +8,11 @@ import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ConsumeTask } from '../worker/protocol.js';
 import type { Progress } from '../report/progress.js';
 import { TOOL_VERSION } from './version.js';
-import { clientFactory } from '../clients/registry.js';
+import { loadClient } from '../clients/registry.js';
 import type { ClientFactory } from '../clients/port.js';
-import { connectionSpec } from './connection.js';
+import { connectionSpec } from '../clients/connection.js';
 import { SetupError } from '../errors.js';
+import type { RunEnvironment } from './environment.js';
 
 /** What a consume run tells while it runs. */
 export interface ConsumeHooks {
@@ -28,9 +29,9 @@ export interface RunningConsume {
 export const CONTROL_TICK_MS = 100;
 
 /** Consumer tasks of one group, for consume and e2e runs. */
-export function consumeTasks(config: ConsumeConfig, endToEnd: boolean, startOffsets?: Record<string, string>): ConsumeTask[] {
+export function consumeTasks(config: ConsumeConfig, env: RunEnvironment, endToEnd: boolean, startOffsets?: Record<string, string>): ConsumeTask[] {
   return Array.from({ length: config.consumers }, (_, i) => ({
-    kind: 'consume', workerIndex: i, config, endToEnd, startOffsets, clockOriginMs: clockOrigin(),
+    kind: 'consume', workerIndex: i, config, clientModule: env.clientModule, endToEnd, startOffsets, clockOriginMs: clockOrigin(),
   }));
 }
 
@@ -38,9 +39,9 @@ export function consumeTasks(config: ConsumeConfig, endToEnd: boolean, startOffs
  * Starts a consume run: a group of consumer workers reads until the count, the duration, or `--timeout` ms
  * without a record (Kafka's ConsumerPerformance's rule).
  */
-export function startConsumeRun(config: ConsumeConfig, hooks: ConsumeHooks): RunningConsume {
+export function startConsumeRun(config: ConsumeConfig, env: RunEnvironment, hooks: ConsumeHooks): RunningConsume {
   const interruption = new Interruption();
-  return { result: run(config, hooks, interruption), interrupt: () => interruption.interrupt() };
+  return { result: run(config, env, hooks, interruption), interrupt: () => interruption.interrupt() };
 }
 
 /** An interrupt that cuts the current tick short (without a never-settling promise to race each tick against). */
@@ -86,10 +87,10 @@ async function checkTopics(config: ConsumeConfig, client: ClientFactory): Promis
   }
 }
 
-async function run(config: ConsumeConfig, hooks: ConsumeHooks, interruption: Interruption): Promise<ConsumeResult> {
-  await checkTopics(config, clientFactory(config.client));
+async function run(config: ConsumeConfig, env: RunEnvironment, hooks: ConsumeHooks, interruption: Interruption): Promise<ConsumeResult> {
+  await checkTopics(config, await loadClient(env.clientModule));
   const clock = processClock();
-  const pool = new WorkerPool(consumeTasks(config, false));
+  const pool = new WorkerPool(consumeTasks(config, env, false), env.launcher);
   try {
     await pool.ready();
     const aggregator = new ConsumeAggregator();

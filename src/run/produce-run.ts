@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../clients/port.js';
+import { loadClient } from '../clients/registry.js';
 import type { EndToEndConfig, ProduceConfig } from '../config/types.js';
 import { RunAggregator } from '../metrics/aggregate.js';
 import { ConsumeAggregator } from '../metrics/consume-aggregate.js';
@@ -12,27 +13,28 @@ import { buildResult, intervalResult, withEndToEnd } from './build-result.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { CONTROL_TICK_MS, consumeTasks } from './consume-run.js';
 import { prepareTopic } from './setup.js';
+import type { RunEnvironment } from './environment.js';
 
 /** Longest wait for in-flight acks after an interrupt. */
 const MAX_DRAIN_MS = 10_000;
 
 /** Starts a produce run: topic setup, the worker pool, intervals, and the merged result. */
-export function startProduceRun(config: ProduceConfig, client: ClientFactory, hooks: RunHooks): RunningProduce {
-  return startRun(config, undefined, client, hooks);
+export function startProduceRun(config: ProduceConfig, env: RunEnvironment, hooks: RunHooks): RunningProduce {
+  return startRun(config, undefined, env, hooks);
 }
 
 /**
  * Starts an end-to-end run: producers (stamping each value with its send time) and consumers of one group at
  * once, in one process and on one clock; once producing is done, waits until every acked record is consumed.
  */
-export function startEndToEndRun(config: EndToEndConfig, client: ClientFactory, hooks: RunHooks): RunningProduce {
-  return startRun(config.produce, config, client, hooks);
+export function startEndToEndRun(config: EndToEndConfig, env: RunEnvironment, hooks: RunHooks): RunningProduce {
+  return startRun(config.produce, config, env, hooks);
 }
 
-function startRun(config: ProduceConfig, e2e: EndToEndConfig | undefined, client: ClientFactory, hooks: RunHooks): RunningProduce {
+function startRun(config: ProduceConfig, e2e: EndToEndConfig | undefined, env: RunEnvironment, hooks: RunHooks): RunningProduce {
   let interruptRequested = false;
   let onInterrupt: (() => void) | undefined;
-  const result = run(config, e2e, client, hooks, (cb) => {
+  const result = run(config, e2e, env, hooks, (cb) => {
     onInterrupt = cb;
     if (interruptRequested) cb();
   });
@@ -49,14 +51,15 @@ function startRun(config: ProduceConfig, e2e: EndToEndConfig | undefined, client
 async function run(
   config: ProduceConfig,
   e2e: EndToEndConfig | undefined,
-  client: ClientFactory,
+  env: RunEnvironment,
   hooks: RunHooks,
   whenInterrupted: (cb: () => void) => void,
 ): Promise<ProduceResult> {
+  const client: ClientFactory = await loadClient(env.clientModule);
   const { setupDeadline, startOffsets } = await prepareTopic(config, client, hooks, e2e !== undefined);
   const clock = processClock();
-  const tasks: WorkerTask[] = [...workerTasks(config, e2e !== undefined), ...(e2e ? consumeTasks(e2e.consume, true, startOffsets) : [])];
-  const pool = new WorkerPool(tasks);
+  const tasks: WorkerTask[] = [...workerTasks(config, env, e2e !== undefined), ...(e2e ? consumeTasks(e2e.consume, env, true, startOffsets) : [])];
+  const pool = new WorkerPool(tasks, env.launcher);
   let interrupted = false;
   try {
     try {
@@ -153,7 +156,7 @@ async function drainConsumers(
   return (await pool.doneOf('consume')) as ConsumeFinal[];
 }
 
-function workerTasks(config: ProduceConfig, stampSendTime: boolean): ProduceTask[] {
+function workerTasks(config: ProduceConfig, env: RunEnvironment, stampSendTime: boolean): ProduceTask[] {
   const n = config.producers;
   const records = config.stop.kind === 'count' ? splitExactly(config.stop.records, n) : undefined;
   const rates = config.rate.kind === 'uniform' ? splitRate(config.rate.recordsPerSec, n) : undefined;
@@ -164,6 +167,7 @@ function workerTasks(config: ProduceConfig, stampSendTime: boolean): ProduceTask
       kind: 'produce',
       workerIndex: i,
       config,
+      clientModule: env.clientModule,
       records: records?.[i],
       recordsPerSec: rates?.[i],
       warmupRecords: warmups[i]!,

@@ -1,7 +1,7 @@
 import type { ClientFactory } from '../clients/port.js';
 import type { ProduceConfig } from '../config/types.js';
 import { SetupError } from '../errors.js';
-import { connectionSpec } from './connection.js';
+import { connectionSpec } from '../clients/connection.js';
 import type { RunHooks } from './hooks.js';
 
 /**

@@ -1,11 +1,10 @@
-import { clientFactory } from '../clients/registry.js';
-import type { ProducerPort } from '../clients/port.js';
+import type { ClientFactory, ProducerPort } from '../clients/port.js';
 import { IntervalRecorder } from '../metrics/recorder.js';
 import { BatchingProducer, type DeliveryListener } from '../producer/producer.js';
 import { processClock, sleep, type Clock } from '../util/clock.js';
 import { createPayloadSource } from '../workload/payload.js';
 import { SetupError } from '../errors.js';
-import { connectionSpec } from '../run/connection.js';
+import { connectionSpec } from '../clients/connection.js';
 import { runProduceLoop, StopSignal } from './produce-loop.js';
 import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol.js';
 import { stampSendTime } from '../workload/stamp.js';
@@ -34,10 +33,10 @@ export class ProducerRole implements WorkerRole {
       : { ...config.producer, transactionalId: `${config.producer.transactionalId}-${workerIndex}` };
   }
 
-  async prepare(): Promise<void> {
+  async prepare(client: ClientFactory): Promise<void> {
     const { config } = this.task;
     const settings = this.settings;
-    this.port = clientFactory(config.client).createProducer(connectionSpec(config), settings);
+    this.port = client.createProducer(connectionSpec(config), settings);
     await this.port.connect();
     const partitions = await this.port.partitions(config.topic.name);
     if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
@@ -47,7 +46,6 @@ export class ProducerRole implements WorkerRole {
       trackIntended: this.task.recordsPerSec !== undefined,
       listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopSignal),
     });
-    injectFaults(this.producer);
   }
 
   async run(startMs: number): Promise<ProduceFinal> {
@@ -119,19 +117,4 @@ function stopOnExpiry(inner: DeliveryListener, signal: StopSignal): DeliveryList
     onRetried: (records, error) => inner.onRetried(records, error),
     onMetadataRefreshed: () => inner.onMetadataRefreshed(),
   };
-}
-
-/**
- * Fault injection for perf-test's own tests (never set by users): PERF_TEST_FAILPOINT=worker-crash:N throws an
- * uncaught error in the worker after N records, as a bug or an out-of-memory would.
- */
-function injectFaults(producer: BatchingProducer): void {
-  const m = /^worker-crash:(\d+)$/.exec(process.env['PERF_TEST_FAILPOINT'] ?? '');
-  if (!m) return;
-  const after = Number(m[1]);
-  const timer = setInterval(() => {
-    if (producer.metrics().records < after) return;
-    clearInterval(timer);
-    throw new Error('injected fault: worker crash (PERF_TEST_FAILPOINT)');
-  }, 10);
 }
