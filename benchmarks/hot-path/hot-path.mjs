@@ -9,7 +9,7 @@
  */
 import { BatchingProducer } from '../../dist/producer/producer.js';
 import { IntervalRecorder } from '../../dist/metrics/recorder.js';
-import { runProduceLoop, StopSignal } from '../../dist/worker/produce-loop.js';
+import { runProduceLoop } from '../../dist/worker/produce-loop.js';
 import { createPayloadSource } from '../../dist/workload/payload.js';
 import { processClock } from '../../dist/util/clock.js';
 import { PRODUCER_DEFAULTS } from '../../dist/config/producer-config.js';
@@ -30,7 +30,7 @@ async function measure(size, capped) {
   await runProduceLoop({
     producer, recorder, clock, payloads: createPayloadSource({ kind: 'random', sizeBytes: size }), prepare: undefined,
     startMs: clock.nowMs(), records, durationMs: undefined, recordsPerSec: capped ? 1e9 : undefined, warmupRecords: 0,
-    ordinalBase: 0, ordinalStride: 1, stop: new StopSignal(), transactions: undefined,
+    ordinalBase: 0, ordinalStride: 1, stop: new AbortController().signal, transactions: undefined,
   });
   await producer.flush();
   const ms = performance.now() - started;

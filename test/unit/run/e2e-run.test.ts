@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EndToEndOptions } from '../../../src/config/e2e-options.js';
 import { resolveEndToEndConfig } from '../../../src/config/resolve-e2e.js';
-import { startEndToEndRun } from '../../../src/run/produce-run.js';
+import { startEndToEndRun } from '../../../src/run/e2e-run.js';
 import type { IntervalResult } from '../../../src/report/result.js';
 import { fakeCluster } from '../../support/fake-client.js';
 import { FAKE_ENV, recordingHooks, resolveContext } from '../../support/runs.js';
