@@ -4,7 +4,7 @@ import type { ProduceResult } from '../report/result.js';
 import { WorkerPool } from '../worker/pool.js';
 import type { ConsumeFinal, ProduceFinal } from '../worker/protocol.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withEndToEnd } from './build-result.js';
+import { withEndToEnd } from './build-produce-result.js';
 import { CONTROL_TICK_MS, collectWhile } from './collect.js';
 import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';

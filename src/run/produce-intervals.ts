@@ -4,7 +4,7 @@ import { ConsumeAggregator } from '../metrics/consume-aggregate.js';
 import type { Progress } from '../report/progress.js';
 import type { IntervalResult } from '../report/result.js';
 import type { Snapshot } from '../worker/protocol.js';
-import { intervalResult } from './build-result.js';
+import { produceInterval } from './build-produce-result.js';
 import type { RunHooks } from './hooks.js';
 
 /**
@@ -55,7 +55,7 @@ export class ProduceIntervals {
 
   private close(nowMs: number): IntervalResult {
     const consumed = this.endToEnd ? this.consumed.closeInterval() : undefined;
-    const interval = intervalResult(this.produced.closeInterval(), consumed, nowMs - this.startMs, nowMs - this.lastMs);
+    const interval = produceInterval(this.produced.closeInterval(), consumed, nowMs - this.startMs, nowMs - this.lastMs);
     this.lastMs = nowMs;
     this.intervals.push(interval);
     return interval;

@@ -3,7 +3,7 @@ import type { ProduceResult } from '../report/result.js';
 import { processClock, type Clock } from '../util/clock.js';
 import type { WorkerPool } from '../worker/pool.js';
 import type { ProduceFinal } from '../worker/protocol.js';
-import { buildResult } from './build-result.js';
+import { buildProduceResult } from './build-produce-result.js';
 import type { RunHooks } from './hooks.js';
 import type { ProduceIntervals } from './produce-intervals.js';
 
@@ -51,5 +51,5 @@ export function producedResult(
     hooks.onNotice('Stopped sending: records expired (delivery.timeout.ms or max.block.ms), so the cluster is unreachable or far too slow. --keep-going sends on regardless.');
   }
   figures.closeLast(endMs);
-  return buildResult(config, figures.produced, finals, figures.intervals, { startedAt: producing.startedAt, startMs: producing.startMs, endMs, interrupted });
+  return buildProduceResult(config, figures.produced, finals, figures.intervals, { startedAt: producing.startedAt, startMs: producing.startMs, endMs, interrupted });
 }

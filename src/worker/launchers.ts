@@ -1,6 +1,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { serveWorker } from './serve.js';
+import { serveWorker } from './serve-worker.js';
 
 /** What a launched worker tells the pool. */
 export interface WorkerEvents {

@@ -30,7 +30,7 @@ interface Member {
  */
 export class WorkerPool {
   private readonly members: Member[];
-  private readonly readyCount: Promise<void>;
+  private readonly allReady: Promise<void>;
   private readonly allDone: Promise<WorkerFinal[]>;
   private fail!: (e: Error) => void;
   /** Rejects when a worker fails; never resolves. */
@@ -45,7 +45,7 @@ export class WorkerPool {
     this.failed.catch(() => undefined);
     let readyResolve!: () => void;
     let ready = 0;
-    this.readyCount = new Promise<void>((resolve) => (readyResolve = resolve));
+    this.allReady = new Promise<void>((resolve) => (readyResolve = resolve));
     let doneResolve!: (f: WorkerFinal[]) => void;
     let done = 0;
     this.allDone = new Promise<WorkerFinal[]>((resolve) => (doneResolve = resolve));
@@ -92,7 +92,7 @@ export class WorkerPool {
 
   /** Resolves when every worker is connected and waits for `go`. */
   ready(): Promise<void> {
-    return Promise.race([this.readyCount, this.failed]);
+    return Promise.race([this.allReady, this.failed]);
   }
 
   /** Starts the workers of one kind (all by default) on the same clock reading. */
