@@ -32,6 +32,19 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     expect(result.consumed).toEqual({ records: 300, missing: 0 });
   });
 
+  it('on an interrupt stops the producers, drains them, and still waits for the consumers to read every acked record', async () => {
+    let stop = () => undefined as void;
+    const hooks = recordingHooks<IntervalResult>((_, n) => n === 2 && stop());
+    const running = startEndToEndRun(config({ duration: '60s', throughput: '2000', reportingInterval: '100' }), FAKE_ENV, hooks);
+    stop = running.interrupt;
+    const result = await running.result;
+    expect(result.status).toBe('interrupted');
+    expect(result.durationMs).toBeLessThan(5000);
+    expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
+    expect(result.records.acked).toBeGreaterThan(0);
+    expect(result.consumed).toEqual({ records: result.records.acked, missing: 0 });
+  });
+
   it('counts what the consumers did not get within --drain-timeout as missing, and says so', async () => {
     fakeCluster.reset({ partitions: 1, maxBatchRecords: 1 });
     const hooks = recordingHooks<IntervalResult>();
