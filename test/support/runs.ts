@@ -28,3 +28,12 @@ export function recordingHooks<I>(onEach?: (interval: I, count: number) => void)
     onNotice: (line: string) => void notices.push(line),
   };
 }
+
+/** Starts a run whose hooks interrupt it at its `n`-th interval; resolves with its result and what it told. */
+export async function interruptedAt<I, R>(n: number, start: (hooks: ReturnType<typeof recordingHooks<I>>) => { result: Promise<R>; interrupt(): void }) {
+  let interrupt = () => undefined as void;
+  const hooks = recordingHooks<I>((_, count) => count === n && interrupt());
+  const running = start(hooks);
+  interrupt = running.interrupt;
+  return { result: await running.result, hooks };
+}

@@ -3,9 +3,9 @@ import type { ConsumeOptions } from '../../../src/config/consume-options.js';
 import { resolveConsumeConfig } from '../../../src/config/resolve-consume.js';
 import { SetupError, WorkerCrashError } from '../../../src/errors.js';
 import { startConsumeRun } from '../../../src/run/consume-run.js';
-import type { ConsumeIntervalResult } from '../../../src/report/consume-result.js';
+import type { ConsumeIntervalResult, ConsumeResult } from '../../../src/report/consume-result.js';
 import { fakeCluster } from '../../support/fake-client.js';
-import { FAKE_ENV, recordingHooks, resolveContext } from '../../support/runs.js';
+import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
 
 function config(o: ConsumeOptions) {
   return resolveConsumeConfig({ topic: 'held', bootstrapServer: 'fake:9092', ...o }, resolveContext());
@@ -39,11 +39,8 @@ describe('a consume run, with the fake client and workers in this thread', () =>
 
   it('stops on an interrupt with what was read', async () => {
     topicWith(1, 10);
-    let stop = () => undefined as void;
-    const hooks = recordingHooks<ConsumeIntervalResult>((_, n) => n === 1 && stop());
-    const running = startConsumeRun(config({ numRecords: '1000', timeout: '60000', reportingInterval: '100' }), FAKE_ENV, hooks);
-    stop = running.interrupt;
-    const result = await running.result;
+    const { result } = await interruptedAt<ConsumeIntervalResult, ConsumeResult>(1, (h) =>
+      startConsumeRun(config({ numRecords: '1000', timeout: '60000', reportingInterval: '100' }), FAKE_ENV, h));
     expect(result.status).toBe('interrupted');
     expect(result.records).toEqual({ consumed: 10 });
     expect(result.durationMs).toBeLessThan(5000);

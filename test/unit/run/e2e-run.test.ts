@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EndToEndOptions } from '../../../src/config/e2e-options.js';
 import { resolveEndToEndConfig } from '../../../src/config/resolve-e2e.js';
 import { startEndToEndRun } from '../../../src/run/e2e-run.js';
-import type { IntervalResult } from '../../../src/report/result.js';
+import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
 import { fakeCluster } from '../../support/fake-client.js';
-import { FAKE_ENV, recordingHooks, resolveContext } from '../../support/runs.js';
+import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
 
 function config(o: EndToEndOptions) {
   return resolveEndToEndConfig({ topic: 'e2e', recordSize: '100', bootstrapServer: 'fake:9092', ...o }, resolveContext());
@@ -33,11 +33,8 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
   });
 
   it('on an interrupt stops the producers, drains them, and still waits for the consumers to read every acked record', async () => {
-    let stop = () => undefined as void;
-    const hooks = recordingHooks<IntervalResult>((_, n) => n === 2 && stop());
-    const running = startEndToEndRun(config({ duration: '60s', throughput: '2000', reportingInterval: '100' }), FAKE_ENV, hooks);
-    stop = running.interrupt;
-    const result = await running.result;
+    const { result } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
+      startEndToEndRun(config({ duration: '60s', throughput: '2000', reportingInterval: '100' }), FAKE_ENV, h));
     expect(result.status).toBe('interrupted');
     expect(result.durationMs).toBeLessThan(5000);
     expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);

@@ -3,9 +3,9 @@ import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
 import type { ProduceOptions } from '../../../src/config/produce-options.js';
 import { WorkerCrashError } from '../../../src/errors.js';
 import { startProduceRun } from '../../../src/run/produce-run.js';
-import type { IntervalResult } from '../../../src/report/result.js';
+import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
 import { fakeCluster } from '../../support/fake-client.js';
-import { FAKE_ENV, recordingHooks, resolveContext } from '../../support/runs.js';
+import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
 
 function config(o: ProduceOptions) {
   return resolveProduceConfig({ topic: 'runs', recordSize: '100', bootstrapServer: 'fake:9092', ...o }, resolveContext());
@@ -37,11 +37,8 @@ describe('a produce run, with the fake client and workers in this thread', () =>
   });
 
   it('on an interrupt stops sending, waits for what is in flight, and accounts for every record', async () => {
-    let stop = () => undefined as void;
-    const hooks = recordingHooks<IntervalResult>((_, n) => n === 2 && stop());
-    const running = startProduceRun(config({ duration: '60s', throughput: '2000', producers: '2', reportingInterval: '100' }), FAKE_ENV, hooks);
-    stop = running.interrupt;
-    const result = await running.result;
+    const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
+      startProduceRun(config({ duration: '60s', throughput: '2000', producers: '2', reportingInterval: '100' }), FAKE_ENV, h));
     expect(result.status).toBe('interrupted');
     expect(result.durationMs).toBeLessThan(5000);
     expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
@@ -53,14 +50,10 @@ describe('a produce run, with the fake client and workers in this thread', () =>
 
   it('on an interrupt waits for records the cluster never answers until delivery.timeout.ms expires them', async () => {
     fakeCluster.reset({ ackDelayMs: 'hold' });
-    let stop = () => undefined as void;
-    const hooks = recordingHooks<IntervalResult>((_, n) => n === 2 && stop());
-    const running = startProduceRun(config({
-      duration: '60s', throughput: '1000', reportingInterval: '100', producerProps: ['delivery.timeout.ms=1500', 'request.timeout.ms=1000', 'linger.ms=0'],
-    }), FAKE_ENV, hooks);
-    stop = running.interrupt;
     const started = Date.now();
-    const result = await running.result;
+    const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) => startProduceRun(config({
+      duration: '60s', throughput: '1000', reportingInterval: '100', producerProps: ['delivery.timeout.ms=1500', 'request.timeout.ms=1000', 'linger.ms=0'],
+    }), FAKE_ENV, h));
     expect(result.status).toBe('interrupted');
     expect(result.records.sent).toBeGreaterThan(0);
     expect(result.records).toEqual({ sent: result.records.sent, acked: 0, failed: result.records.sent, abandoned: 0 });
