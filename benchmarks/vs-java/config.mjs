@@ -17,6 +17,7 @@
  * @property {number} producers perf-test's --producers (Java's tool has one producer thread)
  * @property {string[]} producerProps producer properties given to both tools, after acks
  * @property {string} scenarios which scenarios run: "all", "throughput" or "latency"
+ * @property {string[]} acks the acks of the throughput scenarios ("1", "all")
  * @property {string | undefined} bootstrapServers an existing broker to use instead of starting one
  * @property {string | undefined} profileDir when set, perf-test runs write --cpu-prof profiles under it
  * @property {string} resultsDir where the JSON and Markdown results go
@@ -34,6 +35,7 @@ const DEFAULTS = {
   latencyRate: 20_000,
   latencyRepeats: 2,
   clients: 'kafkajs,platformatic',
+  acks: '1,all',
   partitions: 1,
   producers: 1,
 };
@@ -61,7 +63,7 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
     given[name] = value;
   }
   const known = new Set(['scale', 'records-1kib', 'records-100b', 'repeats', 'latency-records', 'latency-rate', 'latency-repeats',
-    'clients', 'partitions', 'producers', 'producer-props', 'scenarios', 'bootstrap', 'profile-dir', 'results-dir']);
+    'clients', 'partitions', 'producers', 'producer-props', 'scenarios', 'acks', 'bootstrap', 'profile-dir', 'results-dir']);
   for (const name of Object.keys(given)) {
     if (!known.has(name)) throw new Error(`unknown setting '${name}' (known: ${[...known].join(', ')})`);
   }
@@ -70,6 +72,8 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
     Math.max(1, Math.round(given[name] !== undefined ? positive(name, given[name], fallback) : fallback * scale));
   const clients = (given.clients ?? DEFAULTS.clients).split(',').map((c) => c.trim()).filter(Boolean);
   const scenarios = given.scenarios ?? 'all';
+  const acks = (given.acks ?? DEFAULTS.acks).split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of acks) if (a !== '1' && a !== 'all') throw new Error(`--acks: '${a}' is not 1 or all`);
   if (!['all', 'throughput', 'latency'].includes(scenarios)) throw new Error(`--scenarios: '${scenarios}' is not all, throughput or latency`);
   return Object.freeze({
     recordsPerRun1KiB: count('records-1kib', DEFAULTS.records1KiB),
@@ -83,6 +87,7 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
     producers: Math.round(positive('producers', given.producers, DEFAULTS.producers)),
     producerProps: [...SAME_PRODUCER_PROPS, ...(given['producer-props'] ?? '').split(/\s+/).filter(Boolean)],
     scenarios,
+    acks,
     bootstrapServers: given.bootstrap,
     profileDir: given['profile-dir'],
     resultsDir: given['results-dir'] ?? defaultResultsDir,

@@ -33,7 +33,7 @@ export function scenarios(c) {
   out.push({ id: 'start-up (1 record)', kind: 'startup', recordSizeBytes: 1024, acks: 'all', records: 1, throughput: -1, repeats: 1, tools });
   if (c.scenarios !== 'latency') {
     for (const [size, records] of /** @type {[number, number][]} */ ([[1024, c.recordsPerRun1KiB], [100, c.recordsPerRun100B]])) {
-      for (const acks of ['1', 'all']) {
+      for (const acks of c.acks) {
         out.push({ id: `throughput ${sizeName(size)} acks=${acks}`, kind: 'throughput', recordSizeBytes: size, acks, records, throughput: -1, repeats: c.repeats, tools });
       }
     }

@@ -1,4 +1,5 @@
 import type { ConsumerSnapshot } from './consume-recorder.js';
+import { OffsetRanges } from './offset-ranges.js';
 import { createMergedHistogram, decodeHistogram, encodeHistogram, summarizeLatency, type LatencySummary } from './histogram.js';
 
 /** A closed interval of consumption, over all consumers. */
@@ -12,7 +13,11 @@ export interface ConsumeIntervalStats {
 
 /** The main thread's merge of consumer snapshots: counts, join times and end-to-end histograms. */
 export class ConsumeAggregator {
+  /** Records received, as Kafka's ConsumerPerformance counts them: a record read twice counts twice. */
   consumed = 0;
+  /** Distinct records received (by partition and offset): a consumer that rejoins its group reads some again. */
+  unique = 0;
+  private readonly read = new Map<string, OffsetRanges>();
   bytes = 0;
   /** The latest record any consumer received (shared clock). */
   lastRecordMs: number | undefined;
@@ -24,6 +29,11 @@ export class ConsumeAggregator {
 
   add(s: ConsumerSnapshot): void {
     this.consumed += s.consumed;
+    for (const [key, runs] of Object.entries(s.offsets)) {
+      let ranges = this.read.get(key);
+      if (!ranges) this.read.set(key, (ranges = new OffsetRanges()));
+      for (const [start, end] of runs) this.unique += ranges.add(start, end);
+    }
     this.bytes += s.bytes;
     this.intervalConsumed += s.consumed;
     this.intervalBytes += s.bytes;

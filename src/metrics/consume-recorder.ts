@@ -16,6 +16,8 @@ export interface ConsumerSnapshot {
   readonly joined: boolean;
   /** End-to-end latency, send stamp to receipt (e2e runs only), µs. */
   readonly endToEndLatency: string | undefined;
+  /** The offsets read, per "topic:partition", as runs [start, end): what tells a record read again from a new one. */
+  readonly offsets: Readonly<Record<string, readonly (readonly [number, number])[]>>;
 }
 
 /**
@@ -27,6 +29,7 @@ export class ConsumeRecorder implements ConsumerListener {
   private bytes = 0;
   private rebalanceMs = 0;
   private lastRecordMs: number | undefined;
+  private offsets: Record<string, [number, number][]> = {};
   private readonly endToEnd: Histogram | undefined;
   joined = false;
   totalRebalanceMs = 0;
@@ -52,12 +55,18 @@ export class ConsumeRecorder implements ConsumerListener {
 
   onBatch(batch: ConsumedBatch): void {
     const now = this.clock.nowMs();
-    const from = this.startOffsets?.[`${batch.topic}:${batch.partition}`];
+    const key = `${batch.topic}:${batch.partition}`;
+    const from = this.startOffsets?.[key];
+    const runs = (this.offsets[key] ??= []);
     let n = 0;
     let bytes = 0;
     for (const m of batch.messages) {
       if (from !== undefined && BigInt(m.offset) < from) continue;
       n++;
+      const offset = Number(m.offset);
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === offset) last[1] = offset + 1;
+      else runs.push([offset, offset + 1]);
       bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
       if (this.endToEnd) {
         const sent = readSendTime(m.value);
@@ -78,8 +87,10 @@ export class ConsumeRecorder implements ConsumerListener {
       rebalanceMs: this.rebalanceMs,
       joined: this.joined,
       endToEndLatency: this.endToEnd && encodeHistogram(this.endToEnd),
+      offsets: this.offsets,
     };
     this.consumed = this.bytes = this.rebalanceMs = 0;
+    this.offsets = {};
     this.endToEnd?.reset();
     return s;
   }

@@ -1,16 +1,17 @@
 import type { ProducerSettings } from '../config/producer-config.js';
 import type { PartitionLeader, PartitionOutcome, ProducerPort } from '../clients/port.js';
 import type { Clock } from '../util/clock.js';
-import { RecordBatch } from './batch.js';
+import { RecordAccumulator } from './accumulator.js';
+import type { RecordBatch } from './batch.js';
 import { errorName, TIMEOUT } from '../clients/kafka-errors.js';
 import { IdempotenceState } from './idempotence.js';
 import { Leaders } from './leaders.js';
 import { BufferMemory } from './memory.js';
 import { emptyProducerMetrics, type ProducerMetrics } from './metrics.js';
-import { StickyPartitioner } from './partitioner.js';
 import { recordSizeInBatch } from './record-size.js';
 import { retryBackoffMs } from '../config/backoff.js';
-import { invalidatesMetadata, isRetriable } from './retry.js';
+import { invalidatesMetadata, mayRetry } from './retry.js';
+import { Wakeup } from './wakeup.js';
 
 /** Receives the outcome of every record, a batch at a time, and what happened on the way. */
 export interface DeliveryListener {
@@ -50,22 +51,17 @@ export interface ProducerDeps {
  */
 export class BatchingProducer {
   private readonly settings: ProducerSettings;
-  private readonly queues: RecordBatch[][] = [];
+  private readonly accumulator: RecordAccumulator;
   private readonly leaders: Leaders;
   private readonly inFlight = new Map<number, number>();
   private totalInFlight = 0;
-  private readonly nextStart = new Map<number, number>();
   private readonly maxInFlight: number;
-  private readonly partitioner: StickyPartitioner;
   private readonly memory: BufferMemory;
   private readonly idempotence: IdempotenceState | undefined;
-  private batchesMade = 0;
   private pendingRecords = 0;
   private flushing = false;
   private flushWaiters: (() => void)[] = [];
-  private wakeTimer: NodeJS.Timeout | undefined;
-  private wakeAtMs = Infinity;
-  private immediate: NodeJS.Immediate | undefined;
+  private readonly wakeup: Wakeup;
   private readonly counts: ProducerMetrics = emptyProducerMetrics();
 
   constructor(private readonly deps: ProducerDeps) {
@@ -75,9 +71,8 @@ export class BatchingProducer {
       deps.listener.onMetadataRefreshed();
       return partitions;
     });
-    const partitions = this.leaders.partitions;
-    for (const p of partitions) this.queues[p] = [];
-    this.partitioner = new StickyPartitioner(partitions, s.batchSizeBytes, deps.random);
+    this.wakeup = new Wakeup(deps.clock, () => this.sendReady());
+    this.accumulator = new RecordAccumulator(this.leaders.partitions, s, deps.trackIntended === true, deps.random);
     this.memory = new BufferMemory(s.bufferMemoryBytes, s.maxBlockMs);
     const numbersOwn = s.idempotence && deps.port.sequencing === 'producer';
     this.idempotence = numbersOwn ? new IdempotenceState(s.transactionalId !== undefined) : undefined;
@@ -106,7 +101,7 @@ export class BatchingProducer {
       return undefined;
     }
     this.counts.bufferWaits++;
-    this.sendSoon(); // a full buffer makes every batch ready, as in Java
+    this.wakeup.soon(); // a full buffer makes every batch ready, as in Java
     return this.memory.wait(bytes).then((outcome) => {
       if (outcome === 'granted') this.append(value, sendTimeMs, intendedMs, bytes);
       else if (outcome === 'timed-out') {
@@ -130,88 +125,41 @@ export class BatchingProducer {
    */
   abandonUnsent(): number {
     let queued = 0;
-    for (const queue of this.queues) {
-      for (const batch of queue ?? []) {
-        queued += batch.count;
-        this.memory.release(batch.bufferedBytes);
-      }
-      if (queue) queue.length = 0;
+    for (const batch of this.accumulator.takeAll()) {
+      queued += batch.count;
+      this.memory.release(batch.bufferedBytes);
     }
     const waiting = this.memory.abandonWaiters();
     this.pendingRecords -= queued;
-    this.clearWake();
+    this.wakeup.cancel();
     this.resolveFlushIfDone();
     return queued + waiting;
   }
 
   private append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number): void {
-    const partition = this.partitioner.partitionFor(bytes);
-    const queue = this.queues[partition]!;
-    let batch = queue[queue.length - 1];
-    let closedOne = false;
-    if (batch === undefined || batch.closed || !batch.tryAppend(value, sendTimeMs, intendedMs)) {
-      if (batch !== undefined && !batch.closed) {
-        batch.closed = true;
-        closedOne = true;
-      }
-      batch = new RecordBatch(partition, sendTimeMs, this.settings.batchSizeBytes, this.deps.trackIntended === true);
-      batch.order = this.batchesMade++;
-      batch.tryAppend(value, sendTimeMs, intendedMs);
-      queue.push(batch);
-      this.scheduleWake(sendTimeMs + this.settings.lingerMs);
-    }
-    batch.bufferedBytes += bytes;
+    const { newBatch, closedFull } = this.accumulator.append(value, sendTimeMs, intendedMs, bytes);
     this.pendingRecords++;
-    if (closedOne) this.sendSoon();
-  }
-
-  /** Runs `sendReady` once the current synchronous work is done. */
-  private sendSoon(): void {
-    this.immediate ??= setImmediate(() => {
-      this.immediate = undefined;
-      this.sendReady();
-    });
-  }
-
-  private scheduleWake(atMs: number): void {
-    if (atMs >= this.wakeAtMs) return;
-    const delay = atMs - this.deps.clock.nowMs();
-    if (delay <= 0) {
-      this.sendSoon();
-      return;
-    }
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeAtMs = atMs;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.wakeAtMs = Infinity;
-      this.sendReady();
-    }, Math.ceil(delay));
-  }
-
-  private clearWake(): void {
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
-    this.wakeAtMs = Infinity;
+    if (newBatch) this.wakeup.at(sendTimeMs + this.settings.lingerMs);
+    if (closedFull) this.wakeup.soon();
   }
 
   /** Sends every ready batch its leader has room for, then sets the timer for the next thing due. */
   private sendReady(): void {
     const now = this.deps.clock.nowMs();
-    this.expireQueued(now);
+    for (const batch of this.accumulator.takeExpired(now)) this.giveUp(batch, TIMEOUT);
     this.leaders.maybeRefresh(now, () => this.sendReady());
     if (this.canDrain()) {
       const force = this.flushing || this.memory.exhausted;
       for (const [leader, partitions] of this.leaders.byLeader()) {
         while ((this.inFlight.get(leader) ?? 0) < this.maxInFlight) {
-          const request = this.drain(leader, partitions, now, force);
+          const request = this.accumulator.drain(leader, partitions, now, force, this.canSend);
           if (request.length === 0) break;
           this.dispatch(leader, request, now);
         }
       }
     }
     const dueMs = this.nextDueMs(now);
-    if (dueMs !== Infinity) this.scheduleWake(Math.max(dueMs, now + 1));
+    if (dueMs !== Infinity) this.wakeup.at(Math.max(dueMs, now + 1));
   }
 
   /** Whether batches may go out: an idempotent producer needs its id, and a new epoch after a sequence gap. */
@@ -220,61 +168,27 @@ export class BatchingProducer {
     if (!state) return true;
     if (state.bumpNeeded) {
       if (this.totalInFlight > 0) return false;
-      state.bumpEpoch(this.queuedBatches());
+      state.bumpEpoch(this.accumulator.batches());
     }
     const given = this.deps.port.producerIdentity();
     if (given === undefined) return false;
-    state.follow(given, this.queuedBatches());
+    state.follow(given, this.accumulator.batches());
     return true;
   }
 
-  private *queuedBatches(): Iterable<RecordBatch> {
-    for (const queue of this.queues) yield* queue ?? [];
-  }
+  /** The sender's say on a ready head batch: an idempotent producer sends a retried batch only in sequence order. */
+  private readonly canSend = (batch: RecordBatch): boolean => {
+    const state = this.idempotence;
+    if (!state) return true;
+    if (!state.canSend(batch)) return false;
+    state.assign(batch);
+    return true;
+  };
 
-  /** When the next batch lingers out, ends its retry backoff or its delivery time, or the leaders are due. */
+  /** When the next batch is due (see RecordAccumulator.nextDueMs), or the leaders are. */
   private nextDueMs(now: number): number {
-    let due = this.pendingRecords > 0 ? this.leaders.nextRefreshMs() : Infinity;
-    for (const queue of this.queues) {
-      const head = queue?.[0];
-      if (head === undefined) continue;
-      due = Math.min(due, head.createdMs + this.settings.deliveryTimeoutMs);
-      if (head.retryAtMs > now) due = Math.min(due, head.retryAtMs);
-      else if (!head.closed && queue!.length === 1) due = Math.min(due, head.createdMs + this.settings.lingerMs);
-    }
-    return due;
-  }
-
-  /** Takes at most one ready batch per partition of the leader, up to `max.request.size` bytes. */
-  private drain(leader: number, partitions: readonly number[], now: number, force: boolean): RecordBatch[] {
-    const request: RecordBatch[] = [];
-    let bytes = 0;
-    const n = partitions.length;
-    const start = this.nextStart.get(leader) ?? 0;
-    for (let k = 0; k < n; k++) {
-      const queue = this.queues[partitions[(start + k) % n]!]!;
-      const head = queue[0];
-      if (head === undefined || head.retryAtMs > now) continue;
-      const ready = force || head.closed || queue.length > 1 || now - head.createdMs >= this.settings.lingerMs;
-      if (!ready || (this.idempotence && !this.idempotence.canSend(head))) continue;
-      if (request.length > 0 && bytes + head.sizeBytes > this.settings.maxRequestSizeBytes) break;
-      queue.shift();
-      head.closed = true;
-      this.idempotence?.assign(head);
-      request.push(head);
-      bytes += head.sizeBytes;
-    }
-    this.nextStart.set(leader, (start + 1) % Math.max(1, n));
-    return request;
-  }
-
-  /** Fails batches that waited in the accumulator longer than `delivery.timeout.ms`. */
-  private expireQueued(now: number): void {
-    for (const queue of this.queues) {
-      while (queue && queue.length > 0 && now - queue[0]!.createdMs >= this.settings.deliveryTimeoutMs) {
-        this.giveUp(queue.shift()!, TIMEOUT);
-      }
-    }
+    const leadersDue = this.pendingRecords > 0 ? this.leaders.nextRefreshMs() : Infinity;
+    return Math.min(leadersDue, this.accumulator.nextDueMs(now));
   }
 
   private dispatch(leader: number, batches: RecordBatch[], now: number): void {
@@ -331,41 +245,15 @@ export class BatchingProducer {
       return;
     }
     if (invalidatesMetadata(error)) this.leaders.requestUpdate();
-    if (this.canRetry(batch, error, nowMs)) {
+    if (mayRetry(batch, error, nowMs, this.settings, this.idempotence)) {
       batch.attempts++;
       batch.retryAtMs = nowMs + retryBackoffMs(this.settings, batch.attempts);
       this.counts.recordRetries += batch.count;
       this.deps.listener.onRetried(batch.count, error);
-      this.requeue(batch);
+      this.accumulator.requeue(batch);
       return;
     }
     this.giveUp(batch, error);
-  }
-
-  private canRetry(batch: RecordBatch, error: string, nowMs: number): boolean {
-    if (batch.attempts >= this.settings.retries || nowMs - batch.createdMs >= this.settings.deliveryTimeoutMs) return false;
-    const state = this.idempotence;
-    if (state?.gapsAreRetried && batch.baseSequence >= 0) {
-      // Java's TransactionManager.canRetry: a batch behind a retried one waits for it; a real gap, or a broker
-      // that lost the producer's state, needs a new epoch before the retry.
-      if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') {
-        if (!state.isBehindUnresolved(batch)) state.bumpNeeded = true;
-        return true;
-      }
-      if (error === 'UNKNOWN_PRODUCER_ID') {
-        state.bumpNeeded = true;
-        return true;
-      }
-    }
-    return isRetriable(error);
-  }
-
-  /** Puts a batch back at the front of its partition's queue, among the other retried ones in their order. */
-  private requeue(batch: RecordBatch): void {
-    const queue = this.queues[batch.partition]!;
-    let i = 0;
-    while (i < queue.length && queue[i]!.attempts > 0 && queue[i]!.order < batch.order) i++;
-    queue.splice(i, 0, batch);
   }
 
   private giveUp(batch: RecordBatch, error: string): void {

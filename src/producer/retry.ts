@@ -1,4 +1,7 @@
 import { NETWORK, TIMEOUT } from '../clients/kafka-errors.js';
+import type { ProducerSettings } from '../config/producer-config.js';
+import type { RecordBatch } from './batch.js';
+import type { IdempotenceState } from './idempotence.js';
 
 /*
  * What the producer does with a failed batch, decided once for every client as Java's Sender decides it: which
@@ -46,4 +49,24 @@ export function isRetriable(error: string): boolean {
 /** Whether `error` means the leaders must be looked up again before the retry. */
 export function invalidatesMetadata(error: string): boolean {
   return STALE_METADATA.has(error);
+}
+
+/**
+ * Whether a batch that failed with `error` is sent again: within `retries` and `delivery.timeout.ms`, for a
+ * retriable error, or (idempotent) a sequence error Java's TransactionManager.canRetry retries: a batch behind a
+ * retried one waits for it, and a real gap, or a broker that lost the producer's state, first needs a new epoch.
+ */
+export function mayRetry(batch: RecordBatch, error: string, nowMs: number, settings: ProducerSettings, state: IdempotenceState | undefined): boolean {
+  if (batch.attempts >= settings.retries || nowMs - batch.createdMs >= settings.deliveryTimeoutMs) return false;
+  if (state?.gapsAreRetried && batch.baseSequence >= 0) {
+    if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') {
+      if (!state.isBehindUnresolved(batch)) state.bumpNeeded = true;
+      return true;
+    }
+    if (error === 'UNKNOWN_PRODUCER_ID') {
+      state.bumpNeeded = true;
+      return true;
+    }
+  }
+  return isRetriable(error);
 }

@@ -102,7 +102,16 @@ export interface ProduceResult {
   /** Client-side figures summed over producers. */
   readonly clientMetrics: ProducerMetrics;
   /** e2e runs: records consumed, and acked records never consumed before --drain-timeout. */
-  readonly consumed?: { readonly records: number; readonly missing: number };
+  readonly consumed?: {
+    /** Distinct records read (by partition and offset). */
+    readonly records: number;
+    /** Acked records never read before --drain-timeout. */
+    readonly missing: number;
+    /** Records in the topic beyond the acked ones: written twice by a non-idempotent producer's retry (or an ack lost). */
+    readonly duplicates?: number;
+    /** Records a consumer read again after rejoining its group (not new records). */
+    readonly reread?: number;
+  };
   /** e2e runs: from each record's send time to its receipt by a consumer (same keys as latencyMs). */
   readonly endToEndLatencyMs?: LatencySummary | null;
   readonly endToEndHistogram?: string;

@@ -68,7 +68,12 @@ export function summaryTables(r: ProduceResult): string {
   out.push(`Retries: ${formatCount(m.recordRetries ?? 0)} records retried, ${formatCount(refreshes)} metadata ${refreshes === 1 ? 'refresh' : 'refreshes'}`
     + `${m.epochBumps ? `, ${formatCount(m.epochBumps)} producer epoch bumps` : ''}.`);
   if (r.consumed) {
-    out.push(`Consumed ${formatCount(r.consumed.records)} records${r.consumed.missing > 0 ? `; ${formatCount(r.consumed.missing)} acked records were never consumed (missing)` : '; none missing'}.`);
+    const c = r.consumed;
+    const extra = [
+      (c.duplicates ?? 0) > 0 ? `${formatCount(c.duplicates!)} duplicates (records in the topic beyond the acked ones)` : '',
+      (c.reread ?? 0) > 0 ? `${formatCount(c.reread!)} read again after a rebalance` : '',
+    ].filter(Boolean).map((t) => `; ${t}`).join('');
+    out.push(`Consumed ${formatCount(c.records)} records${c.missing > 0 ? `; ${formatCount(c.missing)} acked records were never consumed (missing)` : '; none missing'}${extra}.`);
   }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {

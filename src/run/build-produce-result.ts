@@ -76,8 +76,22 @@ export function withEndToEnd(result: ProduceResult, consumed: ConsumeAggregator)
   return {
     ...result,
     mode: 'e2e',
-    consumed: { records: consumed.consumed, missing: Math.max(0, result.records.acked - consumed.consumed) },
+    consumed: consumedFigures(result.records.acked, consumed),
     endToEndLatencyMs: summarizeLatency(consumed.endToEnd) ?? null,
     endToEndHistogram: encodeHistogram(consumed.endToEnd),
+  };
+}
+
+/**
+ * The consumers' side of an e2e run, by distinct records (partition and offset): `missing` acked records never read;
+ * `duplicates` records in the topic beyond the acked ones (a non-idempotent producer's retry wrote one twice, or an
+ * ack was lost), never counted as missing; `reread` records a consumer read again after rejoining its group.
+ */
+export function consumedFigures(acked: number, consumed: ConsumeAggregator): NonNullable<ProduceResult['consumed']> {
+  return {
+    records: consumed.unique,
+    missing: Math.max(0, acked - consumed.unique),
+    duplicates: Math.max(0, consumed.unique - acked),
+    reread: consumed.consumed - consumed.unique,
   };
 }

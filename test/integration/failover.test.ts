@@ -140,15 +140,17 @@ describe('failover: consumers and e2e', () => {
     const topic = uniqueTopic('e2e-kill');
     await createReplicatedTopic(cluster, topic);
     // e2e runs on kafkajs until the default client consumes (README, "Clients").
-    const { run, result } = await runJson(['e2e', ...produceArgs(topic, 'kafkajs', 12_000)], {
+    // A consumer whose group coordinator died rejoins within kafkajs' 30 s session timeout: give the drain room.
+    const { run, result } = await runJson(['e2e', '--drain-timeout', '90s', ...produceArgs(topic, 'kafkajs', 12_000)], {
       timeoutMs: 180_000,
       onSpawn: afterIntervals(3, () => cluster.kill(1)),
     });
     expect(run.code, run.stderr).toBe(0);
     expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
-    // A consumer that rejoins its group may read a few records again (its last offsets were not committed).
+    // Distinct records by offset: a consumer that rejoins its group and reads some again counts them as `reread`,
+    // and a record kafkajs' non-idempotent producer wrote twice counts as a duplicate, never as missing.
     expect(result.consumed.missing).toBe(0);
-    expect(result.consumed.records).toBeGreaterThanOrEqual(12_000);
+    expect(result.consumed.records - result.consumed.duplicates).toBe(12_000);
   });
 
   it('consume across a broker SIGKILL: the group goes on and reads every record', async () => {

@@ -28,6 +28,13 @@ describe('scenarios and command lines', () => {
     expect(scenarios(config)[0]?.tools.map(toolName)).toEqual(['java', 'perf-test/kafkajs', 'perf-test/platformatic']);
   });
 
+  it('runs only the throughput acks asked for (idempotence, the default of both tools, needs acks=all)', () => {
+    const idempotent = resolveBenchConfig(['--acks', 'all', '--scenarios', 'throughput', '--producer-props', 'enable.idempotence=true'], {}, '/r');
+    expect(scenarios(idempotent).map((s) => s.id)).toEqual(['start-up (1 record)', 'throughput 1KiB acks=all', 'throughput 100B acks=all']);
+    expect(idempotent.producerProps.at(-1)).toBe('enable.idempotence=true');
+    expect(() => resolveBenchConfig(['--acks', '2'], {}, '/r')).toThrow(/--acks: '2' is not 1 or all/);
+  });
+
   it('gives both tools the same flags and producer properties', () => {
     const s = /** @type {import('../scenarios.mjs').Scenario} */ (scenarios(config)[1]);
     const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined,

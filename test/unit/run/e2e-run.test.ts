@@ -18,7 +18,7 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     const result = await startEndToEndRun(config({ numRecords: '2000', producers: '2', consumers: '2' }), FAKE_ENV, hooks).result;
     expect(result.mode).toBe('e2e');
     expect(result.records).toEqual({ sent: 2000, acked: 2000, failed: 0, abandoned: 0 });
-    expect(result.consumed).toEqual({ records: 2000, missing: 0 });
+    expect(result.consumed).toEqual({ records: 2000, missing: 0, duplicates: 0, reread: 0 });
     expect(result.endToEndLatencyMs).not.toBeNull();
     expect(result.endToEndHistogram).toEqual(expect.any(String));
     expect(result.intervals.reduce((n, i) => n + (i.consumed ?? 0), 0)).toBe(2000);
@@ -29,7 +29,7 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     fakeCluster.createTopic('e2e', 1);
     fakeCluster.topics.get('e2e')![0]!.push(...Array.from({ length: 50 }, () => Buffer.alloc(100)));
     const result = await startEndToEndRun(config({ numRecords: '300' }), FAKE_ENV, recordingHooks()).result;
-    expect(result.consumed).toEqual({ records: 300, missing: 0 });
+    expect(result.consumed).toEqual({ records: 300, missing: 0, duplicates: 0, reread: 0 });
   });
 
   it('on an interrupt stops the producers, drains them, and still waits for the consumers to read every acked record', async () => {
@@ -39,7 +39,7 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     expect(result.durationMs).toBeLessThan(5000);
     expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
     expect(result.records.acked).toBeGreaterThan(0);
-    expect(result.consumed).toEqual({ records: result.records.acked, missing: 0 });
+    expect(result.consumed).toEqual({ records: result.records.acked, missing: 0, duplicates: 0, reread: 0 });
   });
 
   it('counts what the consumers did not get within --drain-timeout as missing, and says so', async () => {
@@ -49,7 +49,7 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     expect(result.records.acked).toBe(2000);
     const consumed = result.consumed!.records;
     expect(consumed).toBeLessThan(2000);
-    expect(result.consumed).toEqual({ records: consumed, missing: 2000 - consumed });
+    expect(result.consumed).toEqual({ records: consumed, missing: 2000 - consumed, duplicates: 0, reread: 0 });
     // The notice counts what the consumers had reported when the drain ended; their last reports follow it.
     expect(hooks.notices.at(-1)).toMatch(/^Consumers had \d+ of 2000 acked records after --drain-timeout \(200 ms\); the rest count as missing\.$/);
   });

@@ -1,0 +1,124 @@
+import type { ProducerSettings } from '../config/producer-config.js';
+import { RecordBatch } from './batch.js';
+import { StickyPartitioner } from './partitioner.js';
+
+/** What an append did to its partition's queue. */
+export interface Appended {
+  /** A new batch was started (its linger time begins). */
+  readonly newBatch: boolean;
+  /** The partition's previous batch was closed full: it is ready to go. */
+  readonly closedFull: boolean;
+}
+
+/**
+ * Java's `RecordAccumulator`: a queue of batches per partition, oldest first. Records go into the partition the
+ * sticky partitioner picks, into its newest batch while it has room; the sender drains ready batches at the head
+ * of each queue, and puts back the ones it will retry.
+ */
+export class RecordAccumulator {
+  private readonly queues: RecordBatch[][] = [];
+  private readonly partitioner: StickyPartitioner;
+  private readonly nextStart = new Map<number, number>();
+  private batchesMade = 0;
+
+  constructor(
+    partitions: readonly number[],
+    private readonly settings: ProducerSettings,
+    private readonly trackIntended: boolean,
+    random?: () => number,
+  ) {
+    for (const p of partitions) this.queues[p] = [];
+    this.partitioner = new StickyPartitioner(partitions, settings.batchSizeBytes, random);
+  }
+
+  /** Appends a record of `bytes` (its size in the batch); it holds those bytes of buffer memory. */
+  append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number): Appended {
+    const partition = this.partitioner.partitionFor(bytes);
+    const queue = this.queues[partition]!;
+    let batch = queue[queue.length - 1];
+    let closedFull = false;
+    let newBatch = false;
+    if (batch === undefined || batch.closed || !batch.tryAppend(value, sendTimeMs, intendedMs)) {
+      if (batch !== undefined && !batch.closed) {
+        batch.closed = true;
+        closedFull = true;
+      }
+      batch = new RecordBatch(partition, sendTimeMs, this.settings.batchSizeBytes, this.trackIntended);
+      batch.order = this.batchesMade++;
+      batch.tryAppend(value, sendTimeMs, intendedMs);
+      queue.push(batch);
+      newBatch = true;
+    }
+    batch.bufferedBytes += bytes;
+    return { newBatch, closedFull };
+  }
+
+  /**
+   * Takes at most one ready batch per partition of a leader, up to `max.request.size` bytes, starting one partition
+   * further each time so that every partition gets its turn. `canSend` may hold a head batch back; a batch it
+   * lets through is always taken.
+   */
+  drain(leader: number, partitions: readonly number[], now: number, force: boolean, canSend: (b: RecordBatch) => boolean): RecordBatch[] {
+    const request: RecordBatch[] = [];
+    let bytes = 0;
+    const n = partitions.length;
+    const start = this.nextStart.get(leader) ?? 0;
+    for (let k = 0; k < n; k++) {
+      const queue = this.queues[partitions[(start + k) % n]!]!;
+      const head = queue[0];
+      if (head === undefined || head.retryAtMs > now) continue;
+      const ready = force || head.closed || queue.length > 1 || now - head.createdMs >= this.settings.lingerMs;
+      if (!ready) continue;
+      if (request.length > 0 && bytes + head.sizeBytes > this.settings.maxRequestSizeBytes) break;
+      if (!canSend(head)) continue; // last: a batch it lets through is taken
+      queue.shift();
+      head.closed = true;
+      request.push(head);
+      bytes += head.sizeBytes;
+    }
+    this.nextStart.set(leader, (start + 1) % Math.max(1, n));
+    return request;
+  }
+
+  /** Puts a batch back at the front of its partition's queue, among the other retried ones in their order. */
+  requeue(batch: RecordBatch): void {
+    const queue = this.queues[batch.partition]!;
+    let i = 0;
+    while (i < queue.length && queue[i]!.attempts > 0 && queue[i]!.order < batch.order) i++;
+    queue.splice(i, 0, batch);
+  }
+
+  /** Removes and returns the batches that waited longer than `delivery.timeout.ms`. */
+  takeExpired(now: number): RecordBatch[] {
+    const expired: RecordBatch[] = [];
+    for (const queue of this.queues) {
+      while (queue && queue.length > 0 && now - queue[0]!.createdMs >= this.settings.deliveryTimeoutMs) expired.push(queue.shift()!);
+    }
+    return expired;
+  }
+
+  /** Removes and returns every queued batch. */
+  takeAll(): RecordBatch[] {
+    const all = [...this.batches()];
+    for (const queue of this.queues) if (queue) queue.length = 0;
+    return all;
+  }
+
+  /** Every queued batch, partition by partition, oldest first. */
+  *batches(): Iterable<RecordBatch> {
+    for (const queue of this.queues) yield* queue ?? [];
+  }
+
+  /** When the next head batch lingers out, ends its retry backoff, or runs out of delivery time. */
+  nextDueMs(now: number): number {
+    let due = Infinity;
+    for (const queue of this.queues) {
+      const head = queue?.[0];
+      if (head === undefined) continue;
+      due = Math.min(due, head.createdMs + this.settings.deliveryTimeoutMs);
+      if (head.retryAtMs > now) due = Math.min(due, head.retryAtMs);
+      else if (!head.closed && queue!.length === 1) due = Math.min(due, head.createdMs + this.settings.lingerMs);
+    }
+    return due;
+  }
+}
