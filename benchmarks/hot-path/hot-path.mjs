@@ -15,7 +15,11 @@ import { processClock } from '../../dist/util/clock.js';
 import { PRODUCER_DEFAULTS } from '../../dist/config/producer-config.js';
 
 const records = Number(process.argv[2] ?? 2_000_000);
-const ackAtOnce = { produce: async () => undefined };
+/** A port that answers every request at once, each partition without error. */
+const ackAtOnce = {
+  /** @param {{ batches: readonly { partition: number }[] }} request */
+  produce: async (request) => request.batches.map((b) => ({ partition: b.partition, error: undefined })),
+};
 
 /** @param {number} size @param {boolean} capped */
 async function measure(size, capped) {
