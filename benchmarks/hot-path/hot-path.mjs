@@ -9,13 +9,17 @@
  */
 import { BatchingProducer } from '../../dist/producer/producer.js';
 import { IntervalRecorder } from '../../dist/metrics/recorder.js';
-import { runProduceLoop, StopSignal } from '../../dist/worker/produce-loop.js';
+import { runProduceLoop } from '../../dist/worker/produce-loop.js';
 import { createPayloadSource } from '../../dist/workload/payload.js';
 import { processClock } from '../../dist/util/clock.js';
 import { PRODUCER_DEFAULTS } from '../../dist/config/producer-config.js';
 
 const records = Number(process.argv[2] ?? 2_000_000);
-const ackAtOnce = { produce: async () => undefined };
+/** A port that answers every request at once, each partition without error. */
+const ackAtOnce = {
+  /** @param {{ batches: readonly { partition: number }[] }} request */
+  produce: async (request) => request.batches.map((b) => ({ partition: b.partition, error: undefined })),
+};
 
 /** @param {number} size @param {boolean} capped */
 async function measure(size, capped) {
@@ -30,7 +34,7 @@ async function measure(size, capped) {
   await runProduceLoop({
     producer, recorder, clock, payloads: createPayloadSource({ kind: 'random', sizeBytes: size }), prepare: undefined,
     startMs: clock.nowMs(), records, durationMs: undefined, recordsPerSec: capped ? 1e9 : undefined, warmupRecords: 0,
-    ordinalBase: 0, ordinalStride: 1, stop: new StopSignal(), transactions: undefined,
+    ordinalBase: 0, ordinalStride: 1, stop: new AbortController().signal, transactions: undefined,
   });
   await producer.flush();
   const ms = performance.now() - started;

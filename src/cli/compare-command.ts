@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
-import { clientFactory } from '../clients/registry.js';
 import { startProduceRun } from '../run/produce-run.js';
+import { threadsWith } from '../run/environment.js';
 import { evaluateAssertions, type GateOutcome } from '../gate/assertions.js';
 import { resolveCompareConfig } from '../compare/config.js';
 import type { CompareOptions } from '../compare/options.js';
@@ -34,7 +34,7 @@ export async function runCompareCommand(options: CompareOptions, streams: Stream
   const config = resolveCompareConfig(options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) }, topicPrefix());
   const output = new CompareOutput(report, streams);
   output.start(config);
-  const running = startCompare(config, (c, hooks) => startProduceRun(c, clientFactory(c.client), hooks), {
+  const running = startCompare(config, (c, hooks) => startProduceRun(c, threadsWith(c.client), hooks), {
     onRunStart: (at) => output.runStart(at),
     onInterval: (i, at, overall) => output.interval(i, at, overall),
     onRunEnd: (at, r) => output.runEnd(at, r),

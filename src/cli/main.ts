@@ -2,9 +2,10 @@ import { ExitCode, PerfTestError, UsageError, badValue } from '../errors.js';
 import { resolveProduceConfig } from '../config/resolve-produce.js';
 import { resolveReportConfig, type ReportConfig } from '../config/report-config.js';
 import { readJsonFile } from '../config/files.js';
-import { clientFactory } from '../clients/registry.js';
-import { startEndToEndRun, startProduceRun } from '../run/produce-run.js';
+import { startProduceRun } from '../run/produce-run.js';
+import { startEndToEndRun } from '../run/e2e-run.js';
 import { startConsumeRun } from '../run/consume-run.js';
+import { threadsWith } from '../run/environment.js';
 import { resolveConsumeConfig } from '../config/resolve-consume.js';
 import { resolveEndToEndConfig } from '../config/resolve-e2e.js';
 import { ConsumeOutput } from './consume-output.js';
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const output = new ConsumeOutput(report, config, streams);
         output.start();
         const startedAt = Date.now();
-        const running = startConsumeRun(config, {
+        const running = startConsumeRun(config, threadsWith(config.client), {
           onInterval: (i, totals, p) => output.interval(i, totals, p, startedAt),
           onNotice: (line) => output.notice(line),
         });
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const config = resolveEndToEndConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
         output.start(config.produce.warmupRecords);
-        const running = startEndToEndRun(config, clientFactory(config.produce.client), {
+        const running = startEndToEndRun(config, threadsWith(config.produce.client), {
           onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
           onNotice: (line) => output.notice(line),
         });
@@ -79,7 +80,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const config = resolveProduceConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
         output.start(config.warmupRecords);
-        const running = startProduceRun(config, clientFactory(config.client), {
+        const running = startProduceRun(config, threadsWith(config.client), {
           onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
           onNotice: (line) => output.notice(line),
         });

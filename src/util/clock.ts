@@ -19,9 +19,23 @@ export function clockOrigin(): number {
   return performance.timeOrigin;
 }
 
-/** Resolves after `ms` milliseconds (timers have ~1 ms granularity). */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves after `ms` milliseconds (timers have ~1 ms granularity), or at once when `signal` aborts (now or
+ * during the sleep). Its abort listener goes when it resolves: a sleep never leaves a reaction behind on a
+ * long-lived promise or signal (the soak's leak). Unlike `timers/promises`, it runs on the global timers, which
+ * the hot loop's tests fake.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Lets pending I/O callbacks run before the caller continues. */

@@ -1,8 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { PerfTestError, WorkerCrashError, type ExitCodeValue } from '../errors.js';
+import type { LaunchedWorker, WorkerLauncher } from './launchers.js';
 import type { FromWorker, Snapshot, ToWorker, WorkerErrorInfo, WorkerFinal, WorkerTask } from './protocol.js';
-
-const ENTRY = new URL('./entry.js', import.meta.url);
 
 /** Turns a worker's error back into the error the user should see. */
 function toError(index: number, info: WorkerErrorInfo): PerfTestError {
@@ -21,7 +19,7 @@ interface Member {
   readonly kind: WorkerTask['kind'];
   readonly finished: Promise<WorkerFinal>;
   finish: (f: WorkerFinal) => void;
-  readonly worker: Worker;
+  readonly worker: LaunchedWorker;
   final: WorkerFinal | undefined;
   readonly snapshots: Map<number, (s: Snapshot | undefined) => void>;
 }
@@ -32,31 +30,30 @@ interface Member {
  */
 export class WorkerPool {
   private readonly members: Member[];
-  private readonly readyCount: Promise<void>;
+  private readonly allReady: Promise<void>;
   private readonly allDone: Promise<WorkerFinal[]>;
   private fail!: (e: Error) => void;
   /** Rejects when a worker fails; never resolves. */
   readonly failed: Promise<never>;
   private closed = false;
+  private failure: Error | undefined;
   /** Rejecters of snapshot requests under way. */
   private readonly waiting = new Set<(e: Error) => void>();
 
-  constructor(tasks: readonly WorkerTask[]) {
+  constructor(tasks: readonly WorkerTask[], launcher: WorkerLauncher) {
     this.failed = new Promise<never>((_, reject) => (this.fail = reject));
     this.failed.catch(() => undefined);
     let readyResolve!: () => void;
     let ready = 0;
-    this.readyCount = new Promise<void>((resolve) => (readyResolve = resolve));
+    this.allReady = new Promise<void>((resolve) => (readyResolve = resolve));
     let doneResolve!: (f: WorkerFinal[]) => void;
     let done = 0;
     this.allDone = new Promise<WorkerFinal[]>((resolve) => (doneResolve = resolve));
 
     this.members = tasks.map((task) => {
-      const worker = new Worker(ENTRY);
       let finish!: (f: WorkerFinal) => void;
       const finished = new Promise<WorkerFinal>((resolve) => (finish = resolve));
-      const member: Member = { index: task.workerIndex, kind: task.kind, finished, finish, worker, final: undefined, snapshots: new Map() };
-      worker.on('message', (m: FromWorker) => {
+      const onMessage = (m: FromWorker) => {
         switch (m.type) {
           case 'ready':
             if (++ready === tasks.length) readyResolve();
@@ -77,13 +74,17 @@ export class WorkerPool {
             this.abort(toError(member.index, m.error));
             break;
         }
+      };
+      const worker = launcher.launch({
+        message: onMessage,
+        crashed: (e) => this.abort(new WorkerCrashError(`worker ${member.index} crashed: ${e.message}`, { cause: e })),
+        exited: (code) => {
+          if (member.final === undefined && !this.closed) {
+            this.abort(new WorkerCrashError(`worker ${member.index} exited (code ${code}) before finishing its share`));
+          }
+        },
       });
-      worker.on('error', (e) => this.abort(new WorkerCrashError(`worker ${member.index} crashed: ${e.message}`, { cause: e })));
-      worker.on('exit', (code) => {
-        if (member.final === undefined && !this.closed) {
-          this.abort(new WorkerCrashError(`worker ${member.index} exited (code ${code}) before finishing its share`));
-        }
-      });
+      const member: Member = { index: task.workerIndex, kind: task.kind, finished, finish, worker, final: undefined, snapshots: new Map() };
       this.send(member, { type: 'init', task });
       return member;
     });
@@ -91,7 +92,7 @@ export class WorkerPool {
 
   /** Resolves when every worker is connected and waits for `go`. */
   ready(): Promise<void> {
-    return Promise.race([this.readyCount, this.failed]);
+    return Promise.race([this.allReady, this.failed]);
   }
 
   /** Starts the workers of one kind (all by default) on the same clock reading. */
@@ -101,6 +102,8 @@ export class WorkerPool {
 
   /** Collects one interval snapshot from every worker still running. */
   snapshot(seq: number): Promise<Snapshot[]> {
+    // After a failure no worker answers any more.
+    if (this.failure) return Promise.reject(this.failure);
     const running = this.members.filter((m) => m.final === undefined);
     const replies = running.map((m) => new Promise<Snapshot | undefined>((resolve) => {
       m.snapshots.set(seq, resolve);
@@ -140,12 +143,13 @@ export class WorkerPool {
 
   private abort(e: Error): void {
     if (this.closed) return;
+    this.failure = e;
     this.fail(e);
     for (const reject of this.waiting) reject(e);
     void this.close();
   }
 
   private send(m: Member, message: ToWorker): void {
-    m.worker.postMessage(message);
+    m.worker.send(message);
   }
 }

@@ -3,36 +3,7 @@ import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
 import { RateSchedule } from '../workload/rate.js';
 import type { Clock } from '../util/clock.js';
-import { yieldToEventLoop } from '../util/clock.js';
-
-/**
- * A stop request that a sleeping loop wakes up for. Sleeps are not raced against a long-lived promise: every
- * `Promise.race` with one that never settles leaves a reaction on it, a leak of one per sleep (found by the soak).
- */
-export class StopSignal {
-  stopped = false;
-  private wakeSleeper: (() => void) | undefined;
-
-  stop(): void {
-    this.stopped = true;
-    this.wakeSleeper?.();
-  }
-
-  /** Resolves after `ms`, or at once when stopped (now or during the sleep). */
-  sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wakeSleeper = undefined;
-        resolve();
-      }
-      this.wakeSleeper = done;
-    });
-  }
-}
+import { sleep, yieldToEventLoop } from '../util/clock.js';
 
 /** Transactions as the loop sees them: commit every `durationMs` (after a flush) and at the end. */
 export interface TransactionControl {
@@ -57,7 +28,8 @@ export interface ProduceLoopOptions {
   readonly warmupRecords: number;
   readonly ordinalBase: number;
   readonly ordinalStride: number;
-  readonly stop: StopSignal;
+  /** Stops the loop; a wait for the schedule wakes up for it. */
+  readonly stop: AbortSignal;
   readonly transactions: TransactionControl | undefined;
 }
 
@@ -80,19 +52,19 @@ export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
     txStartMs = clock.nowMs();
   }
   let i = 0;
-  for (; i < limit && !stop.stopped; i++) {
+  for (; i < limit && !stop.aborted; i++) {
     let now = clock.nowMs();
     let intendedMs = now;
     if (schedule) {
       intendedMs = schedule.intendedMs(i);
       // Timers round to whole ms: wait again until the record is really due, so none goes out early.
       let slept = false;
-      while (intendedMs > now && !stop.stopped) {
-        await stop.sleep(Math.ceil(intendedMs - now));
+      while (intendedMs > now && !stop.aborted) {
+        await sleep(Math.ceil(intendedMs - now), stop);
         now = clock.nowMs();
         slept = true;
       }
-      if (stop.stopped) break;
+      if (stop.aborted) break;
       // A producer behind its schedule never sleeps: let acks and linger timers run all the same.
       if (!slept && i % YIELD_EVERY === YIELD_EVERY - 1) {
         await yieldToEventLoop();

@@ -1,3 +1,5 @@
+import type { ClientFactory } from '../clients/port.js';
+import type { ClientModule } from '../clients/registry.js';
 import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
@@ -8,6 +10,8 @@ export interface ProduceTask {
   readonly kind: 'produce';
   readonly workerIndex: number;
   readonly config: ProduceConfig;
+  /** The run's client: the worker imports it (see src/clients/registry.ts). */
+  readonly clientModule: ClientModule;
   /** Records this worker sends (count runs). */
   readonly records: number | undefined;
   /** This worker's rate cap, records/s. */
@@ -28,6 +32,8 @@ export interface ConsumeTask {
   readonly kind: 'consume';
   readonly workerIndex: number;
   readonly config: ConsumeConfig;
+  /** The run's client: the worker imports it (see src/clients/registry.ts). */
+  readonly clientModule: ClientModule;
   /** Read each value's send-time stamp and record end-to-end latency (e2e runs). */
   readonly endToEnd: boolean;
   /** Per "topic:partition", the run's first offset: older records are skipped (e2e runs). */
@@ -89,8 +95,8 @@ export type FromWorker =
 
 /** What a worker thread runs, producer or consumer, behind one protocol. */
 export interface WorkerRole {
-  /** Connects and gets ready; `go` follows. */
-  prepare(): Promise<void>;
+  /** Connects with the run's client and gets ready; `go` follows. */
+  prepare(client: ClientFactory): Promise<void>;
   /** Runs from the shared start time until done or stopped; then reports. */
   run(startMs: number): Promise<WorkerFinal>;
   /** This interval's figures; starts the next interval. Undefined before `prepare` finished. */

@@ -66,7 +66,7 @@ describe('perf-test consume and e2e against a real broker', () => {
     expectValid(result);
     expect(result.mode).toBe('e2e');
     expect(result.records.acked).toBe(20000);
-    expect(result.consumed).toEqual({ records: 20000, missing: 0 });
+    expect(result.consumed).toEqual({ records: 20000, missing: 0, duplicates: 0, reread: 0 });
     const e = result.endToEndLatencyMs;
     expect(e.min).toBeGreaterThan(0);
     for (const [a, b] of [[e.min, e.p50], [e.p50, e.p95], [e.p95, e.p99], [e.p99, e.p999], [e.p999, e.max]]) expect(a).toBeLessThanOrEqual(b);
@@ -80,6 +80,6 @@ describe('perf-test consume and e2e against a real broker', () => {
     const topic = uniqueTopic('history');
     await runJson(['--num-records', '5000', '--record-size', '100', '--topic', topic]);
     const { result } = await runJson(['e2e', '--num-records', '3000', '--throughput', '3000', '--record-size', '100', '--topic', topic]);
-    expect(result.consumed).toEqual({ records: 3000, missing: 0 });
+    expect(result.consumed).toEqual({ records: 3000, missing: 0, duplicates: 0, reread: 0 });
   });
 });

@@ -3,6 +3,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import kafkajs from 'kafkajs';
 import { startBroker } from '../../harness/index.js';
 import { bootstrap, countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
+import type { ProduceOptions } from '../../src/config/produce-options.js';
+import { resolveProduceConfig } from '../../src/config/resolve-produce.js';
+import { WorkerCrashError } from '../../src/errors.js';
+import { startProduceRun } from '../../src/run/produce-run.js';
+import { workerThreads } from '../../src/worker/launchers.js';
+
+const BUILT_ENTRY = new URL('../../dist/worker/entry.js', import.meta.url);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -116,11 +123,17 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
     expect(run.stderr).toContain('Interrupted twice: exiting without a summary.');
   });
 
-  it('stops the run with the worker\'s error when a worker crashes', async () => {
-    const run = await runCli(['--num-records', '200000', '--record-size', '100', '--throughput', '20000', '--producers', '2', '--topic', uniqueTopic('crash')], {
-      env: { PERF_TEST_FAILPOINT: 'worker-crash:2000' },
-    });
-    expect(run.code).toBe(5);
-    expect(run.stderr).toMatch(/Error: worker \d crashed: injected fault: worker crash/);
+  it('stops the run with the worker\'s error when a worker thread crashes, and ends the other', async () => {
+    // The run of src/ in this process, its workers in threads of the build, their client a crashing kafkajs.
+    const config = resolveProduceConfig({
+      numRecords: '200000', recordSize: '100', throughput: '20000', producers: '2', topic: uniqueTopic('crash'), bootstrapServer: bootstrap(),
+    } as ProduceOptions, { env: {}, warn: () => undefined });
+    const env = { clientModule: new URL('./crashing-client.mjs', import.meta.url).href, launcher: workerThreads(BUILT_ENTRY) };
+    const started = Date.now();
+    const error = await startProduceRun(config, env, { onInterval: () => undefined, onNotice: () => undefined }).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerCrashError);
+    expect((error as WorkerCrashError).message).toMatch(/^worker \d crashed: injected fault: worker crash$/);
+    expect((error as WorkerCrashError).exitCode).toBe(5);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

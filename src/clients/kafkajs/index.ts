@@ -174,3 +174,6 @@ export const kafkajsClient: ClientFactory = {
   createAdmin: (connection) => new KafkajsAdmin(connection),
   createConsumer: (connection, settings) => new KafkajsConsumer(createKafka(connection, 5, 100), connection, settings),
 };
+
+/** The module's client, for workers that load it by specifier (see src/clients/registry.ts). */
+export default kafkajsClient;

@@ -102,3 +102,6 @@ export const platformaticClient: ClientFactory = {
     throw new UsageError('--client platformatic: consuming is not supported with this client yet', 'use --client kafkajs for consume and e2e runs');
   },
 };
+
+/** The module's client, for workers that load it by specifier (see src/clients/registry.ts). */
+export default platformaticClient;

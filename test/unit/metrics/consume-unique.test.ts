@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsumedBatch } from '../../../src/clients/port.js';
 import { ConsumeAggregator } from '../../../src/metrics/consume-aggregate.js';
 import { ConsumeRecorder } from '../../../src/metrics/consume-recorder.js';
-import { consumedFigures } from '../../../src/run/build-result.js';
+import { consumedFigures } from '../../../src/run/build-produce-result.js';
 
 const clock = { nowMs: () => 0 };
 const batch = (partition: number, from: number, to: number): ConsumedBatch => ({

@@ -3,7 +3,7 @@ import { IntervalRecorder } from '../../../src/metrics/recorder.js';
 import type { BatchingProducer } from '../../../src/producer/producer.js';
 import type { Clock } from '../../../src/util/clock.js';
 import { createPayloadSource } from '../../../src/workload/payload.js';
-import { runProduceLoop, StopSignal, type ProduceLoopOptions, type TransactionControl } from '../../../src/worker/produce-loop.js';
+import { runProduceLoop, type ProduceLoopOptions, type TransactionControl } from '../../../src/worker/produce-loop.js';
 
 interface Sent {
   readonly value: string;
@@ -44,7 +44,7 @@ function options(over: Partial<ProduceLoopOptions> & Pick<ProduceLoopOptions, 'p
     warmupRecords: 0,
     ordinalBase: 0,
     ordinalStride: 1,
-    stop: new StopSignal(),
+    stop: new AbortController().signal,
     transactions: undefined,
     ...over,
   };
@@ -122,13 +122,13 @@ describe('runProduceLoop', () => {
 
   it('wakes up from a wait and stops when asked', async () => {
     const { producer, sent } = stubProducer([]);
-    const stop = new StopSignal();
+    const stop = new AbortController();
     let result: number | undefined;
-    void runProduceLoop(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 10, recordsPerSec: 1, stop }))
+    void runProduceLoop(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 10, recordsPerSec: 1, stop: stop.signal }))
       .then((n) => { result = n; });
     await vi.advanceTimersByTimeAsync(1500);
     expect(sent).toHaveLength(2);
-    stop.stop();
+    stop.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(result).toBe(2);
   });

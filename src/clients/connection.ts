@@ -1,4 +1,4 @@
-import type { ConnectionSpec } from '../clients/port.js';
+import type { ConnectionSpec } from './port.js';
 import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
 
 /** The connection every client of a run uses. */

@@ -9,7 +9,7 @@ import { configEcho } from './config-echo.js';
 import { TOOL_VERSION } from './version.js';
 
 /** One closed interval as results report it; e2e runs add the consumers' side. */
-export function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
+export function produceInterval(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
   const base: IntervalResult = {
     elapsedMs,
     durationMs,
@@ -27,7 +27,7 @@ export function intervalResult(s: IntervalStats, c: ConsumeIntervalStats | undef
 }
 
 /** The immutable result of a produce (or the producer side of an e2e) run. */
-export function buildResult(
+export function buildProduceResult(
   config: ProduceConfig,
   aggregator: RunAggregator,
   finals: readonly ProduceFinal[],

@@ -1,15 +1,14 @@
-import { clientFactory } from '../clients/registry.js';
-import type { ConsumerPort } from '../clients/port.js';
+import type { ClientFactory, ConsumerPort } from '../clients/port.js';
 import { ConsumeRecorder } from '../metrics/consume-recorder.js';
-import { connectionSpec } from '../run/connection.js';
+import { connectionSpec } from '../clients/connection.js';
 import { processClock } from '../util/clock.js';
 import type { ConsumeFinal, ConsumeTask, Snapshot, WorkerRole } from './protocol.js';
 
 /**
- * A consumer worker: one member of the run's group. It consumes until the main thread says stop; the main
+ * The consumer role of a worker thread: one member of the run's group. It consumes until the main thread says stop; the main
  * thread decides (count, duration, idle timeout, or in e2e runs everything produced was consumed).
  */
-export class ConsumeRole implements WorkerRole {
+export class ConsumerRole implements WorkerRole {
   private port: ConsumerPort | undefined;
   private readonly recorder: ConsumeRecorder;
   private stopRequested!: () => void;
@@ -19,9 +18,9 @@ export class ConsumeRole implements WorkerRole {
     this.recorder = new ConsumeRecorder(processClock(task.clockOriginMs), task.endToEnd);
   }
 
-  async prepare(): Promise<void> {
+  async prepare(client: ClientFactory): Promise<void> {
     const { config } = this.task;
-    this.port = clientFactory(config.client).createConsumer(connectionSpec(config), config.consumer);
+    this.port = client.createConsumer(connectionSpec(config), config.consumer);
     await this.port.connect();
     if (this.task.endToEnd) {
       // Producers start only once every consumer has its partitions, so no record waits for a rebalance.

@@ -1,21 +1,22 @@
-import { clientFactory } from '../clients/registry.js';
-import type { ProducerPort } from '../clients/port.js';
+import type { ClientFactory, ProducerPort } from '../clients/port.js';
 import { IntervalRecorder } from '../metrics/recorder.js';
 import { BatchingProducer, type DeliveryListener } from '../producer/producer.js';
-import { processClock, sleep, type Clock } from '../util/clock.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { processClock, type Clock } from '../util/clock.js';
 import { createPayloadSource } from '../workload/payload.js';
 import { SetupError } from '../errors.js';
-import { connectionSpec } from '../run/connection.js';
-import { runProduceLoop, StopSignal } from './produce-loop.js';
+import { connectionSpec } from '../clients/connection.js';
+import { runProduceLoop } from './produce-loop.js';
 import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol.js';
 import { stampSendTime } from '../workload/stamp.js';
 import { TIMEOUT } from '../clients/kafka-errors.js';
 import { isRetriable } from '../producer/retry.js';
 
-/** A producer worker: its own client, batching producer and recorder. */
-export class ProduceRole implements WorkerRole {
+/** The producer role of a worker thread: its own client, batching producer and recorder. */
+export class ProducerRole implements WorkerRole {
   private readonly clock: Clock;
-  private readonly stopSignal = new StopSignal();
+  /** Aborted by a stop request, or when records expire (see stopOnExpiry). */
+  private readonly stopping = new AbortController();
   /** Set by a stop request: how long to wait for in-flight records before giving up on them. */
   private drainMs: number | undefined;
   private port: ProducerPort | undefined;
@@ -34,10 +35,10 @@ export class ProduceRole implements WorkerRole {
       : { ...config.producer, transactionalId: `${config.producer.transactionalId}-${workerIndex}` };
   }
 
-  async prepare(): Promise<void> {
+  async prepare(client: ClientFactory): Promise<void> {
     const { config } = this.task;
     const settings = this.settings;
-    this.port = clientFactory(config.client).createProducer(connectionSpec(config), settings);
+    this.port = client.createProducer(connectionSpec(config), settings);
     await this.port.connect();
     const partitions = await this.port.partitions(config.topic.name);
     if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
@@ -45,9 +46,8 @@ export class ProduceRole implements WorkerRole {
     this.producer = new BatchingProducer({
       settings, topic: config.topic.name, partitions, port: this.port, clock: this.clock,
       trackIntended: this.task.recordsPerSec !== undefined,
-      listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopSignal),
+      listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopping),
     });
-    injectFaults(this.producer);
   }
 
   async run(startMs: number): Promise<ProduceFinal> {
@@ -57,7 +57,7 @@ export class ProduceRole implements WorkerRole {
     const recorder = this.recorder!;
     const port = this.port!;
     await runProduceLoop({
-      producer, recorder, clock: this.clock, startMs, stop: this.stopSignal,
+      producer, recorder, clock: this.clock, startMs, stop: this.stopping.signal,
       payloads: createPayloadSource(config.payload),
       prepare: task.stampSendTime ? stampSendTime : undefined,
       records: task.records,
@@ -73,9 +73,7 @@ export class ProduceRole implements WorkerRole {
       },
     });
     // Wait for every record's outcome (delivery.timeout.ms bounds it); after a stop request, only for drainMs.
-    const flushed = producer.flush().then(() => true);
-    const drainMs = this.drainMs;
-    const done = await (drainMs === undefined ? flushed : Promise.race([flushed, sleep(drainMs).then(() => false)]));
+    const done = await this.flushWithin(producer, this.drainMs);
     const abandoned = done ? 0 : producer.abandonUnsent() + producer.pending;
     if (config.transactionDurationMs !== undefined) {
       if (done) await port.commitTransaction();
@@ -90,13 +88,25 @@ export class ProduceRole implements WorkerRole {
     };
   }
 
+  /** Whether every record's outcome came within `drainMs` (without a bound: the flush, delivery.timeout.ms-bounded). */
+  private async flushWithin(producer: BatchingProducer, drainMs: number | undefined): Promise<boolean> {
+    const flushed = producer.flush().then(() => true);
+    if (drainMs === undefined) return flushed;
+    const drained = new AbortController();
+    try {
+      return await Promise.race([flushed, sleep(drainMs, false, { signal: drained.signal })]);
+    } finally {
+      drained.abort();
+    }
+  }
+
   snapshot(): Snapshot | undefined {
     return this.recorder && { kind: 'produce', data: this.recorder.snapshot() };
   }
 
   stop(drainMs: number): void {
     this.drainMs = drainMs;
-    this.stopSignal.stop();
+    this.stopping.abort();
   }
 
   async close(): Promise<void> {
@@ -108,30 +118,15 @@ export class ProduceRole implements WorkerRole {
  * Stops sending once records expire (delivery.timeout.ms, or max.block.ms on a full buffer): the cluster is
  * gone or far too slow, and sending more would only queue more failures. `--keep-going` turns this off.
  */
-function stopOnExpiry(inner: DeliveryListener, signal: StopSignal): DeliveryListener {
+function stopOnExpiry(inner: DeliveryListener, stopping: AbortController): DeliveryListener {
   return {
     onAcked: (batch, ackMs) => inner.onAcked(batch, ackMs),
     onFailed: (records, valueBytes, error) => {
       inner.onFailed(records, valueBytes, error);
       // A retriable error that is final ran out of delivery.timeout.ms (or retries) like an expiry.
-      if (error === TIMEOUT || isRetriable(error)) signal.stop();
+      if (error === TIMEOUT || isRetriable(error)) stopping.abort();
     },
     onRetried: (records, error) => inner.onRetried(records, error),
     onMetadataRefreshed: () => inner.onMetadataRefreshed(),
   };
-}
-
-/**
- * Fault injection for perf-test's own tests (never set by users): PERF_TEST_FAILPOINT=worker-crash:N throws an
- * uncaught error in the worker after N records, as a bug or an out-of-memory would.
- */
-function injectFaults(producer: BatchingProducer): void {
-  const m = /^worker-crash:(\d+)$/.exec(process.env['PERF_TEST_FAILPOINT'] ?? '');
-  if (!m) return;
-  const after = Number(m[1]);
-  const timer = setInterval(() => {
-    if (producer.metrics().records < after) return;
-    clearInterval(timer);
-    throw new Error('injected fault: worker crash (PERF_TEST_FAILPOINT)');
-  }, 10);
 }

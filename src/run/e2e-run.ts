@@ -1,0 +1,75 @@
+import { loadClient } from '../clients/registry.js';
+import type { EndToEndConfig } from '../config/types.js';
+import type { ProduceResult } from '../report/result.js';
+import { WorkerPool } from '../worker/pool.js';
+import type { ConsumeFinal, ProduceFinal } from '../worker/protocol.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withEndToEnd } from './build-produce-result.js';
+import { CONTROL_TICK_MS, collectWhile } from './collect.js';
+import type { RunEnvironment } from './environment.js';
+import type { RunHooks, RunningProduce } from './hooks.js';
+import { ProduceIntervals } from './produce-intervals.js';
+import { MAX_DRAIN_MS, producedResult, startProducing } from './producing.js';
+import { prepareTopic, SetupDeadline } from './setup.js';
+import { consumerTasks, producerTasks } from './tasks.js';
+
+/**
+ * Starts an end-to-end run: producers (stamping each value with its send time) and consumers of one group at
+ * once, in one process and on one clock; once producing is done, waits until every acked record is consumed.
+ */
+export function startEndToEndRun(config: EndToEndConfig, env: RunEnvironment, hooks: RunHooks): RunningProduce {
+  const interrupt = new AbortController();
+  return { result: endToEndRun(config, env, hooks, interrupt.signal), interrupt: () => interrupt.abort() };
+}
+
+/** The phases: prepare → start the pool → collect intervals → drain the consumers → result. */
+async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
+  const config = e2e.produce;
+  // Prepare: the client, the topic, and where the run's records will start.
+  const client = await loadClient(env.clientModule);
+  const deadline = new SetupDeadline(config);
+  const startOffsets = await prepareTopic(config, client, hooks, deadline, true);
+
+  // Start the pool: every consumer has its partitions and every producer is connected; then producers go.
+  const pool = new WorkerPool([...producerTasks(config, env, true), ...consumerTasks(e2e.consume, env, true, startOffsets)], env.launcher);
+  try {
+    await deadline.within(pool.ready());
+    const producing = startProducing(pool, config, hooks, interrupted);
+    try {
+      // Collect often, to see when everything produced was consumed; intervals close on the reporting interval.
+      const figures = new ProduceIntervals(config, true, hooks, producing.startMs);
+      const tickMs = Math.min(CONTROL_TICK_MS, config.reportingIntervalMs);
+      const { finals, consumerFinals } = await collectWhile((async () => {
+        const finals = (await pool.doneOf('produce')) as ProduceFinal[];
+        for (const f of finals) figures.produced.add(f.snapshot);
+        // Drain: the consumers read on until they have every acked record, or the drain timeout.
+        const timeoutMs = interrupted.aborted ? Math.min(e2e.drainTimeoutMs, MAX_DRAIN_MS) : e2e.drainTimeoutMs;
+        return { finals, consumerFinals: await drainConsumers(pool, figures, timeoutMs, hooks) };
+      })(), pool, tickMs, (snapshots) => {
+        figures.add(snapshots);
+        figures.tick(producing.clock.nowMs(), tickMs);
+      });
+      for (const f of consumerFinals) figures.consumed.add(f.snapshot);
+
+      // The result.
+      return withEndToEnd(producedResult(config, figures, finals, producing, interrupted.aborted, hooks), figures.consumed);
+    } finally {
+      producing.done();
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Waits until the consumers have every acked record (as the collect loop sees it) or `timeoutMs`; then stops them. */
+async function drainConsumers(pool: WorkerPool, figures: ProduceIntervals, timeoutMs: number, hooks: RunHooks): Promise<ConsumeFinal[]> {
+  const acked = figures.produced.totals.acked;
+  const until = Date.now() + timeoutMs;
+  // Distinct records (partition and offset): one read again after a rejoin does not count twice.
+  while (figures.consumed.unique < acked && Date.now() < until) await sleep(CONTROL_TICK_MS);
+  if (figures.consumed.unique < acked) {
+    hooks.onNotice(`Consumers had ${figures.consumed.unique} of ${acked} acked records after --drain-timeout (${timeoutMs} ms); the rest count as missing.`);
+  }
+  pool.stop(0, 'consume');
+  return (await pool.doneOf('consume')) as ConsumeFinal[];
+}

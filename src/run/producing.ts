@@ -1,0 +1,55 @@
+import type { ProduceConfig } from '../config/types.js';
+import type { ProduceResult } from '../report/result.js';
+import { processClock, type Clock } from '../util/clock.js';
+import type { WorkerPool } from '../worker/pool.js';
+import type { ProduceFinal } from '../worker/protocol.js';
+import { buildProduceResult } from './build-produce-result.js';
+import type { RunHooks } from './hooks.js';
+import type { ProduceIntervals } from './produce-intervals.js';
+
+/** Longest wait for in-flight acks after an interrupt. */
+export const MAX_DRAIN_MS = 10_000;
+
+/** When producing started, on the run's clock; and the end of listening for an interrupt. */
+export interface Producing {
+  readonly clock: Clock;
+  readonly startMs: number;
+  readonly startedAt: string;
+  /** Stops listening for the interrupt (at the end of the run). */
+  readonly done: () => void;
+}
+
+/**
+ * Starts every worker on one clock reading. From then on an interrupt (or one that came during the setup) stops
+ * the producers, which give what is in flight delivery.timeout.ms, at most MAX_DRAIN_MS, and then report.
+ */
+export function startProducing(pool: WorkerPool, config: ProduceConfig, hooks: RunHooks, interrupted: AbortSignal): Producing {
+  const clock = processClock();
+  const startMs = clock.nowMs();
+  const startedAt = new Date().toISOString();
+  pool.go(startMs);
+  const stop = () => {
+    hooks.onNotice('Interrupted: stopping, waiting for in-flight records (Ctrl-C again to quit at once).');
+    pool.stop(Math.min(config.producer.deliveryTimeoutMs, MAX_DRAIN_MS), 'produce');
+  };
+  if (interrupted.aborted) stop();
+  else interrupted.addEventListener('abort', stop, { once: true });
+  return { clock, startMs, startedAt, done: () => interrupted.removeEventListener('abort', stop) };
+}
+
+/** The producers' part of the result, once every worker's final figures are in `figures`. */
+export function producedResult(
+  config: ProduceConfig,
+  figures: ProduceIntervals,
+  finals: readonly ProduceFinal[],
+  producing: Producing,
+  interrupted: boolean,
+  hooks: RunHooks,
+): ProduceResult {
+  const endMs = producing.clock.nowMs();
+  if (!config.keepGoing && figures.produced.totals.errors['TimeoutException']) {
+    hooks.onNotice('Stopped sending: records expired (delivery.timeout.ms or max.block.ms), so the cluster is unreachable or far too slow. --keep-going sends on regardless.');
+  }
+  figures.closeLast(endMs);
+  return buildProduceResult(config, figures.produced, finals, figures.intervals, { startedAt: producing.startedAt, startMs: producing.startMs, endMs, interrupted });
+}

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EndToEndOptions } from '../../../src/config/e2e-options.js';
+import { resolveEndToEndConfig } from '../../../src/config/resolve-e2e.js';
+import { startEndToEndRun } from '../../../src/run/e2e-run.js';
+import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
+import { fakeCluster } from '../../support/fake-client.js';
+import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
+
+function config(o: EndToEndOptions) {
+  return resolveEndToEndConfig({ topic: 'e2e', recordSize: '100', bootstrapServer: 'fake:9092', ...o }, resolveContext());
+}
+
+beforeEach(() => fakeCluster.reset());
+
+describe('an e2e run, with the fake client and workers in this thread', () => {
+  it('waits until the consumers have every acked record, and measures their end-to-end latency', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const result = await startEndToEndRun(config({ numRecords: '2000', producers: '2', consumers: '2' }), FAKE_ENV, hooks).result;
+    expect(result.mode).toBe('e2e');
+    expect(result.records).toEqual({ sent: 2000, acked: 2000, failed: 0, abandoned: 0 });
+    expect(result.consumed).toEqual({ records: 2000, missing: 0, duplicates: 0, reread: 0 });
+    expect(result.endToEndLatencyMs).not.toBeNull();
+    expect(result.endToEndHistogram).toEqual(expect.any(String));
+    expect(result.intervals.reduce((n, i) => n + (i.consumed ?? 0), 0)).toBe(2000);
+    expect(fakeCluster.open).toBe(0);
+  });
+
+  it('reads only the run\'s records of a topic with history', async () => {
+    fakeCluster.createTopic('e2e', 1);
+    fakeCluster.topics.get('e2e')![0]!.push(...Array.from({ length: 50 }, () => Buffer.alloc(100)));
+    const result = await startEndToEndRun(config({ numRecords: '300' }), FAKE_ENV, recordingHooks()).result;
+    expect(result.consumed).toEqual({ records: 300, missing: 0, duplicates: 0, reread: 0 });
+  });
+
+  it('on an interrupt stops the producers, drains them, and still waits for the consumers to read every acked record', async () => {
+    const { result } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
+      startEndToEndRun(config({ duration: '60s', throughput: '2000', reportingInterval: '100' }), FAKE_ENV, h));
+    expect(result.status).toBe('interrupted');
+    expect(result.durationMs).toBeLessThan(5000);
+    expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
+    expect(result.records.acked).toBeGreaterThan(0);
+    expect(result.consumed).toEqual({ records: result.records.acked, missing: 0, duplicates: 0, reread: 0 });
+  });
+
+  it('counts what the consumers did not get within --drain-timeout as missing, and says so', async () => {
+    fakeCluster.reset({ partitions: 1, maxBatchRecords: 1 });
+    const hooks = recordingHooks<IntervalResult>();
+    const result = await startEndToEndRun(config({ numRecords: '2000', drainTimeout: '200ms' }), FAKE_ENV, hooks).result;
+    expect(result.records.acked).toBe(2000);
+    const consumed = result.consumed!.records;
+    expect(consumed).toBeLessThan(2000);
+    expect(result.consumed).toEqual({ records: consumed, missing: 2000 - consumed, duplicates: 0, reread: 0 });
+    // The notice counts what the consumers had reported when the drain ended; their last reports follow it.
+    expect(hooks.notices.at(-1)).toMatch(/^Consumers had \d+ of 2000 acked records after --drain-timeout \(200 ms\); the rest count as missing\.$/);
+  });
+});

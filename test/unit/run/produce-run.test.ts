@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
+import type { ProduceOptions } from '../../../src/config/produce-options.js';
+import { WorkerCrashError } from '../../../src/errors.js';
+import { startProduceRun } from '../../../src/run/produce-run.js';
+import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
+import { fakeCluster } from '../../support/fake-client.js';
+import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
+
+function config(o: ProduceOptions) {
+  return resolveProduceConfig({ topic: 'runs', recordSize: '100', bootstrapServer: 'fake:9092', ...o }, resolveContext());
+}
+
+beforeEach(() => fakeCluster.reset());
+
+describe('a produce run, with the fake client and workers in this thread', () => {
+  it('sends exactly the records asked for, split over the producers, and the topic holds them', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const result = await startProduceRun(config({ numRecords: '1000', producers: '2' }), FAKE_ENV, hooks).result;
+    expect(result.status).toBe('completed');
+    expect(result.records).toEqual({ sent: 1000, acked: 1000, failed: 0, abandoned: 0 });
+    expect(result.bytes).toBe(100_000);
+    expect(result.intervals.reduce((n, i) => n + i.records, 0)).toBe(1000);
+    expect(fakeCluster.count('runs')).toBe(1000);
+    expect(hooks.notices).toEqual(['Created topic runs with 2 partition(s).']);
+    expect(fakeCluster.open).toBe(0);
+  });
+
+  it('reports an interval per reporting interval, and the last part of one at the end', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const result = await startProduceRun(config({ numRecords: '1200', throughput: '2000', reportingInterval: '200' }), FAKE_ENV, hooks).result;
+    expect(result.records.acked).toBe(1200);
+    // 0.6 s at 2000 records/s: intervals at about 200 and 400 ms, and what came after in the result's last one.
+    expect(hooks.intervals.length).toBeGreaterThanOrEqual(2);
+    expect(result.intervals.slice(0, hooks.intervals.length)).toEqual(hooks.intervals);
+    expect(result.intervals.reduce((n, i) => n + i.records, 0)).toBe(1200);
+  });
+
+  it('on an interrupt stops sending, waits for what is in flight, and accounts for every record', async () => {
+    const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
+      startProduceRun(config({ duration: '60s', throughput: '2000', producers: '2', reportingInterval: '100' }), FAKE_ENV, h));
+    expect(result.status).toBe('interrupted');
+    expect(result.durationMs).toBeLessThan(5000);
+    expect(result.records.sent).toBe(result.records.acked + result.records.failed + result.records.abandoned);
+    expect(result.records.abandoned).toBe(0);
+    expect(result.records.acked).toBeGreaterThan(0);
+    expect(fakeCluster.count('runs')).toBe(result.records.acked);
+    expect(hooks.notices).toContain('Interrupted: stopping, waiting for in-flight records (Ctrl-C again to quit at once).');
+  });
+
+  it('on an interrupt waits for records the cluster never answers until delivery.timeout.ms expires them', async () => {
+    fakeCluster.reset({ ackDelayMs: 'hold' });
+    const started = Date.now();
+    const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) => startProduceRun(config({
+      duration: '60s', throughput: '1000', reportingInterval: '100', producerProps: ['delivery.timeout.ms=1500', 'request.timeout.ms=1000', 'linger.ms=0'],
+    }), FAKE_ENV, h));
+    expect(result.status).toBe('interrupted');
+    expect(result.records.sent).toBeGreaterThan(0);
+    expect(result.records).toEqual({ sent: result.records.sent, acked: 0, failed: result.records.sent, abandoned: 0 });
+    expect(result.errors).toEqual({ TimeoutException: result.records.sent });
+    // An interval without acks still shows while records wait.
+    expect(hooks.intervals.length).toBeGreaterThanOrEqual(2);
+    expect(hooks.intervals.every((i) => i.records === 0)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('stops every worker with a clear error when one fails', async () => {
+    fakeCluster.reset({ failProducer: { index: 1, message: 'injected fault: no connection' } });
+    const error = await startProduceRun(config({ numRecords: '100000', throughput: '1000', producers: '3' }), FAKE_ENV, recordingHooks()).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerCrashError);
+    expect((error as Error).message).toMatch(/^worker \d failed: Error: injected fault: no connection$/);
+    await expect.poll(() => fakeCluster.open).toBe(0);
+  });
+});
