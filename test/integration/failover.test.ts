@@ -59,7 +59,7 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
       timeoutMs: 120_000,
       onSpawn: afterIntervals(3, () => cluster.kill(2)),
     });
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, `${JSON.stringify(result.errors)}\n${run.stderr}`).toBe(0);
     expect(result.records).toMatchObject({ acked: 15_000, failed: 0, abandoned: 0 });
     await waitForLeaders(cluster, topic, { excluding: 2 });
     const held = await countRecords(topic, runningServers());
@@ -89,7 +89,7 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
       }),
     });
     await rolled;
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, `${JSON.stringify(result.errors)}\n${run.stderr}`).toBe(0);
     expect(result.records).toMatchObject({ acked: 60_000, failed: 0 });
     const held = await countRecords(topic, cluster.bootstrapServers);
     if (exact) expect(held).toBe(60_000);

@@ -26,7 +26,10 @@ function requestErrorName(e: Error): string {
   if (e instanceof NoLeaderConnection) return NETWORK;
   const name = kafkaErrorName(e);
   if (name === 'TimeoutError') return TIMEOUT;
-  if (name === 'NetworkError' || (e as { code?: unknown }).code === 'PLT_KFK_NETWORK') return NETWORK;
+  // The connection's own failures: broken, closed under the request, an answer that matches no request, or one
+  // cut short (OutOfBoundsError: seen from a broker shutting down in a rolling restart). The request's outcome is
+  // unknown, as after a broken connection: a retry it is, which idempotence keeps from writing twice.
+  if (/^(NetworkError|UnexpectedCorrelationIdError|UnfinishedWriteBufferError|OutOfBoundsError)$/.test(name) || (e as { code?: unknown }).code === 'PLT_KFK_NETWORK') return NETWORK;
   return name;
 }
 

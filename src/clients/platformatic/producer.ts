@@ -131,13 +131,15 @@ export class PlatformaticProducer implements ProducerPort {
     const api = this.api!;
     this.client[kMetadata]({ topics: [topic] }, plain((e, metadata) => {
       const broker = metadata?.brokers.get(leader);
+      // Whatever fails before the request is written (the metadata, the connection) is a failed try to reach the
+      // leader, retried as Java retries a broker it cannot reach, whatever name the client gives it.
       if (e || !broker) {
-        done(e ?? new NoLeaderConnection(`broker ${leader} is not in the cluster's metadata`));
+        done(new NoLeaderConnection(`broker ${leader} is not in the cluster's metadata${e ? `: ${errorDetail(e)}` : ''}`, { cause: e }));
         return;
       }
       this.client[kGetConnection](broker, (e, connection?: Connection) => {
         if (e || !connection) {
-          done(e ?? new NoLeaderConnection(`no connection to ${broker.host}:${broker.port}`));
+          done(new NoLeaderConnection(`no connection to ${broker.host}:${broker.port}${e ? `: ${errorDetail(e)}` : ''}`, { cause: e }));
           return;
         }
         // A connection to a broker that just died may still be handed out: sending on it would only queue the

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OutOfBoundsError } from '@platformatic/dynamic-buffer';
 import { MultipleErrors, NetworkError, ProtocolError, ResponseError, TimeoutError } from '@platformatic/kafka';
 import { PRODUCER_DEFAULTS, type ProducerSettings } from '../../../src/config/producer-config.js';
 import type { ConnectionSpec } from '../../../src/clients/port.js';
@@ -108,6 +109,8 @@ describe('produce errors', () => {
     expect(new ProduceFailure(new NetworkError('Connection closed')).type).toBe('NetworkException');
     expect(new ProduceFailure(new TimeoutError('Request timed out')).type).toBe('TimeoutException');
     expect(new ProduceFailure(new NoLeaderConnection('broker 2 is not in the metadata')).type).toBe('NetworkException');
+    // An answer cut short by a broker shutting down (the client's reader ran out of bytes): outcome unknown.
+    expect(new ProduceFailure(new OutOfBoundsError('Out of bounds')).type).toBe('NetworkException');
     expect(new ProduceFailure(new MultipleErrors('failed', [new NetworkError('ECONNREFUSED')])).type).toBe('NetworkException');
   });
 
