@@ -104,7 +104,13 @@ export class PlatformaticConsumer implements ConsumerPort {
     if (this.running) await this.commit();
     this.running = false;
     this.generation++;
-    await this.client.close(true);
+    try {
+      await this.client.close(true);
+    } catch {
+      // Leaving the group failed (its coordinator is gone): the group drops this member at session.timeout.ms.
+      // The connections must close all the same, or they keep the worker alive.
+      await this.client.connections.close().catch(() => undefined);
+    }
   }
 
   /** A rebalance began: stop fetching until the group gives this member its partitions again. */
