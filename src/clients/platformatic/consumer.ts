@@ -1,22 +1,19 @@
 import {
-  Admin, Consumer, compressionsAlgorithmsByBitmask, type Broker, type Connection, type ConsumerGroupJoinPayload, type GroupAssignment,
+  Admin, Consumer, compressionsAlgorithmsByBitmask, type Broker, type Connection, type ConsumerGroupJoinPayload,
 } from '@platformatic/kafka';
 import type { ConsumerSettings } from '../../config/consumer-config.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';
+import { commitPositions, resetOffset, splitKey, startPositions } from './group-offsets.js';
 import { FETCH_API_KEY, FETCH_VERSIONS, sendFetch, type FetchAnswer, type FetchVersion } from './fetch-request.js';
 import { baseOptions, connectError } from './options.js';
 import { RecordColumns, readRecordBatches, type Decompress } from './record-batches.js';
 
-type Client = Consumer<Buffer, Buffer, Buffer, Buffer>;
 
 /** Java's consumer defaults for what ConsumerSettings does not carry. */
 const AUTO_COMMIT_INTERVAL_MS = 5000;
 const REBALANCE_TIMEOUT_MS = 300_000;
 const BACKOFF = { retryBackoffMs: 100, retryBackoffMaxMs: 1000 };
-/** Kafka's ListOffsets timestamps: the log's start and its end. */
-const EARLIEST = -2n;
-const LATEST = -1n;
 /** Kafka's error codes a fetch answers with that the consumer handles (any other is retried after a metadata refresh). */
 const OFFSET_OUT_OF_RANGE = 1;
 
@@ -33,7 +30,7 @@ const decompress: Decompress = (codec, data) => {
  * (src/clients/platformatic/record-batches.ts), with no object per record.
  */
 export class PlatformaticConsumer implements ConsumerPort {
-  private readonly client: Client;
+  private readonly client: Consumer;
   private listener: ConsumerListener | undefined;
   private columns: RecordColumns | undefined;
   private version: FetchVersion = 17;
@@ -127,7 +124,7 @@ export class PlatformaticConsumer implements ConsumerPort {
     const started = this.rebalanceStartedMs ?? performance.now();
     const groups = assignments ?? [];
     const assigned = groups.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
-    const positions = await this.startPositions(groups);
+    const positions = await startPositions(this.client, groups, this.s.fromBeginning);
     if (generation !== this.generation || !this.running) return;
     this.rebalanceStartedMs = undefined;
     this.assigned = assigned;
@@ -135,23 +132,6 @@ export class PlatformaticConsumer implements ConsumerPort {
     this.listener!.onJoined(performance.now() - started, assigned);
     await this.refreshMetadata();
     this.pump();
-  }
-
-  /** The group's committed offsets, or else the log's start or end (`auto.offset.reset`). */
-  private async startPositions(groups: readonly GroupAssignment[]): Promise<Map<string, number>> {
-    const positions = new Map<string, number>();
-    if (groups.length === 0) return positions;
-    const committed = await this.client.listCommittedOffsets({ topics: [...groups] });
-    const missing = groups.filter(({ topic, partitions }) => partitions.some((p) => (committed.get(topic)?.[p] ?? -1n) < 0n));
-    const reset = missing.length === 0 ? new Map<string, bigint[]>()
-      : await this.client.listOffsets({ topics: missing.map((g) => g.topic), timestamp: this.s.fromBeginning ? EARLIEST : LATEST });
-    for (const { topic, partitions } of groups) {
-      for (const p of partitions) {
-        const at = committed.get(topic)?.[p] ?? -1n;
-        positions.set(`${topic}:${p}`, Number(at >= 0n ? at : (reset.get(topic)?.[p] ?? 0n)));
-      }
-    }
-    return positions;
   }
 
   private refreshMetadata(): Promise<void> {
@@ -268,9 +248,9 @@ export class PlatformaticConsumer implements ConsumerPort {
 
   private async resetPosition(topic: string, partition: number): Promise<void> {
     try {
-      const offsets = await this.client.listOffsets({ topics: [topic], partitions: { [topic]: [partition] }, timestamp: this.s.fromBeginning ? EARLIEST : LATEST });
+      const offset = await resetOffset(this.client, topic, partition, this.s.fromBeginning);
       const key = `${topic}:${partition}`;
-      if (this.positions.has(key)) this.positions.set(key, Number(offsets.get(topic)?.[partition] ?? 0n));
+      if (this.positions.has(key)) this.positions.set(key, offset);
     } catch {
       // Tried again on the next out-of-range answer.
     }
@@ -278,13 +258,8 @@ export class PlatformaticConsumer implements ConsumerPort {
 
   /** Commits the positions, as Java's auto-commit does (best effort: a run's figures do not depend on it). */
   private async commit(): Promise<void> {
-    const offsets = [...this.positions].map(([key, offset]) => {
-      const [topic, partition] = splitKey(key);
-      return { topic, partition, offset: BigInt(offset), leaderEpoch: -1 };
-    });
-    if (offsets.length === 0) return;
     try {
-      await this.client.commit({ offsets });
+      await commitPositions(this.client, this.positions);
     } catch {
       // A rebalance in progress, or the coordinator moving: the next commit carries the same positions.
     }
@@ -298,9 +273,4 @@ export class PlatformaticConsumer implements ConsumerPort {
       await admin.close();
     }
   }
-}
-
-function splitKey(key: string): [string, number] {
-  const at = key.lastIndexOf(':');
-  return [key.slice(0, at), Number(key.slice(at + 1))];
 }
