@@ -10,6 +10,7 @@ export interface ProduceOptions extends ReportOptions {
   numRecords?: string;
   duration?: string;
   recordSize?: string;
+  payloadCompressibility?: string;
   payloadFile?: string;
   payloadDelimiter?: string;
   payloadMonotonic?: boolean;

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { parseDuration, parseInteger, parseSize } from './values.js';
+import { parseDuration, parseInteger } from './values.js';
+import { minSize, parseSizeDistribution } from './record-sizes.js';
 import type { EndToEndOptions } from './e2e-options.js';
 import { resolveConsumeConfig } from './resolve-consume.js';
 import { resolveProduceConfig, type ResolveContext } from './resolve-produce.js';
@@ -20,7 +21,7 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
   if (o.payloadFile !== undefined || o.payloadMonotonic) {
     throw new UsageError(`${o.payloadFile !== undefined ? '--payload-file' : '--payload-monotonic'} cannot be used with e2e: each record's value carries its send time`);
   }
-  if (o.recordSize !== undefined && parseSize('--record-size', o.recordSize) < STAMP_BYTES) {
+  if (o.recordSize !== undefined && minSize(parseSizeDistribution('--record-size', o.recordSize)) < STAMP_BYTES) {
     throw new UsageError(`--record-size: '${o.recordSize}' is too small for e2e: values hold an ${STAMP_BYTES}-byte send-time stamp`);
   }
   const consumers = parseInteger('--consumers', o.consumers ?? '1', 1, 256);

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from './values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseNumber } from './values.js';
 import { readPropertiesFile, readTextFile } from './files.js';
+import { maxSize, parseSizeDistribution } from './record-sizes.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
 import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
@@ -117,6 +118,9 @@ function resolvePayload(o: ProduceOptions): PayloadSpec {
   const given = [o.recordSize !== undefined && '--record-size', o.payloadFile !== undefined && '--payload-file',
     o.payloadMonotonic === true && '--payload-monotonic'].filter(Boolean);
   if (given.length > 1) throw new UsageError(`${given.join(' and ')} cannot be used together; give one`);
+  if (o.payloadCompressibility !== undefined && given.length > 0 && given[0] !== '--record-size') {
+    throw new UsageError(`--payload-compressibility cannot be used with ${given[0]}: it shapes random values (--record-size)`);
+  }
   if (o.payloadMonotonic) return Object.freeze({ kind: 'monotonic' });
   if (o.payloadFile !== undefined) {
     const delimiter = o.payloadDelimiter === undefined || o.payloadDelimiter === '\\n' ? '\n' : o.payloadDelimiter;
@@ -134,9 +138,12 @@ function resolvePayload(o: ProduceOptions): PayloadSpec {
     const encoder = new TextEncoder();
     return Object.freeze({ kind: 'file', path: resolvePath(o.payloadFile), payloads: Object.freeze(parts.map((p) => encoder.encode(p))) });
   }
-  const sizeBytes = o.recordSize === undefined ? DEFAULT_RECORD_SIZE : parseSize('--record-size', o.recordSize);
-  if (sizeBytes <= 0) throw badValue('--record-size', o.recordSize, 'must be greater than zero');
-  return Object.freeze({ kind: 'random', sizeBytes });
+  const sizes = o.recordSize === undefined ? { kind: 'fixed' as const, bytes: DEFAULT_RECORD_SIZE } : parseSizeDistribution('--record-size', o.recordSize);
+  const compressibility = o.payloadCompressibility === undefined ? undefined : parseNumber('--payload-compressibility', o.payloadCompressibility);
+  if (compressibility !== undefined && !(compressibility >= 0 && compressibility <= 1)) {
+    throw badValue('--payload-compressibility', o.payloadCompressibility, 'must be a fraction from 0 to 1 (0.5: batches compress to about half)');
+  }
+  return Object.freeze({ kind: 'random', sizeBytes: maxSize(sizes), sizes: Object.freeze(sizes), compressibility });
 }
 
 function resolveRate(text: string | undefined): RateLimit {

@@ -1,5 +1,6 @@
 import type { ProducerSettings } from './producer-config.js';
 import type { ConsumerSettings } from './consumer-config.js';
+import type { SizeDistribution } from './record-sizes.js';
 import type { SecuritySettings } from './security.js';
 
 /** When a run stops: after a number of records, or after a duration. */
@@ -14,8 +15,12 @@ export type RateLimit =
 
 /** What each record's value is, as in Kafka's tool. */
 export type PayloadSpec =
-  /** Random uppercase letters, `sizeBytes` long (Kafka's `--record-size`). */
-  | { readonly kind: 'random'; readonly sizeBytes: number }
+  /**
+   * Random values (Kafka's `--record-size`): uppercase letters, as Kafka's tool writes, or with `compressibility`
+   * (0 to 1) that share of each value in runs of one byte and the rest random bytes. `sizes` may vary per record;
+   * `sizeBytes` is the largest.
+   */
+  | { readonly kind: 'random'; readonly sizeBytes: number; readonly sizes: SizeDistribution; readonly compressibility: number | undefined }
   /** One of the given payloads, picked at random per record (Kafka's `--payload-file`). */
   | { readonly kind: 'file'; readonly path: string; readonly payloads: readonly Uint8Array[] }
   /** The record's ordinal as decimal text (Kafka's `--payload-monotonic`). */

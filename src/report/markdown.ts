@@ -1,6 +1,6 @@
 import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
-import type { LatencySummary, ProduceResult } from './result.js';
+import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 
 function row(cells: readonly string[]): string {
@@ -16,7 +16,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   const c = r.config;
   const workload = [
     c.numRecords !== null ? `${c.numRecords.toLocaleString('en-US')} records` : `${(c.durationMs ?? 0) / 1000}s`,
-    c.recordSizeBytes !== null ? `${c.recordSizeBytes} B` : c.payload,
+    describeValues(c),
     c.throughputLimit !== null ? `capped at ${c.throughputLimit} rec/s` : 'no cap',
     `${c.producers} producer(s)`,
     `acks=${c.producer['acks']}`,

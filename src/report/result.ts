@@ -53,7 +53,12 @@ export interface ConfigEcho {
   readonly numRecords: number | null;
   readonly durationMs: number | null;
   readonly payload: string;
+  /** The value size when every record has it, else null. */
   readonly recordSizeBytes: number | null;
+  /** Sizes that vary per record, as `--record-size` took them (`100..2000`, `100:0.9,10240:0.1`). */
+  readonly recordSizes?: string;
+  /** `--payload-compressibility`: the share of each value a codec removes (random values only). */
+  readonly payloadCompressibility?: number;
   readonly throughputLimit: number | null;
   readonly producers: number;
   readonly warmupRecords: number;
@@ -64,6 +69,12 @@ export interface ConfigEcho {
   readonly producerProps: Readonly<Record<string, string>>;
   /** The producer settings applied, defaults included. */
   readonly producer: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** The values of a run in a few words: `1024 B`, `100..2000 B`, `1024 B, compressibility 0.5`, `file:...`. */
+export function describeValues(c: ConfigEcho): string {
+  const size = c.recordSizes !== undefined ? `${c.recordSizes} B` : c.recordSizeBytes !== null ? `${c.recordSizeBytes} B` : c.payload;
+  return c.payloadCompressibility === undefined ? size : `${size}, compressibility ${c.payloadCompressibility}`;
 }
 
 /**

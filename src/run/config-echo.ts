@@ -1,4 +1,5 @@
 import { redactProps } from '../config/producer-config.js';
+import { describeSizes } from '../config/record-sizes.js';
 import type { ProduceConfig } from '../config/types.js';
 import type { ConfigEcho } from '../report/result.js';
 
@@ -11,7 +12,9 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
     numRecords: c.stop.kind === 'count' ? c.stop.records : null,
     durationMs: c.stop.kind === 'duration' ? c.stop.durationMs : null,
     payload: c.payload.kind === 'file' ? `file:${c.payload.path}` : c.payload.kind,
-    recordSizeBytes: c.payload.kind === 'random' ? c.payload.sizeBytes : null,
+    recordSizeBytes: c.payload.kind === 'random' && c.payload.sizes.kind === 'fixed' ? c.payload.sizeBytes : null,
+    ...(c.payload.kind === 'random' && c.payload.sizes.kind !== 'fixed' ? { recordSizes: describeSizes(c.payload.sizes) } : {}),
+    ...(c.payload.kind === 'random' && c.payload.compressibility !== undefined ? { payloadCompressibility: c.payload.compressibility } : {}),
     throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
     producers: c.producers,
     warmupRecords: c.warmupRecords,

@@ -126,7 +126,7 @@ describe('resolveProduceConfig: defaults', () => {
       topic: { name: 'perf-test', partitions: undefined, replicationFactor: undefined },
       stop: { kind: 'count', records: 1000 },
       rate: { kind: 'unlimited' },
-      payload: { kind: 'random', sizeBytes: 1024 },
+      payload: { kind: 'random', sizeBytes: 1024, sizes: { kind: 'fixed', bytes: 1024 }, compressibility: undefined },
       warmupRecords: 0,
       producers: 1,
       reportingIntervalMs: 5000,
@@ -154,7 +154,7 @@ describe('resolveProduceConfig: defaults', () => {
     expect(config.stop).toEqual({ kind: 'duration', durationMs: 120_000 });
     expect(config.topic).toEqual({ name: 'orders.v1', partitions: 12, replicationFactor: 3 });
     expect(config.rate).toEqual({ kind: 'uniform', recordsPerSec: 2500.5 });
-    expect(config.payload).toEqual({ kind: 'random', sizeBytes: 16384 });
+    expect(config.payload).toEqual({ kind: 'random', sizeBytes: 16384, sizes: { kind: 'fixed', bytes: 16384 }, compressibility: undefined });
     expect(config.producers).toBe(4);
     expect(config.reportingIntervalMs).toBe(1000);
     expect(config.warmupRecords).toBe(100);
@@ -166,7 +166,7 @@ describe('resolveProduceConfig: defaults', () => {
   });
 
   it('accepts --record-size up to max.request.size less 82 bytes of batch and record overhead', () => {
-    expect(resolve({ numRecords: '1', recordSize: '1048494' }).config.payload).toEqual({ kind: 'random', sizeBytes: 1048494 });
+    expect(resolve({ numRecords: '1', recordSize: '1048494' }).config.payload).toEqual({ kind: 'random', sizeBytes: 1048494, sizes: { kind: 'fixed', bytes: 1048494 }, compressibility: undefined });
   });
 
   it('--payload-monotonic makes monotonic payloads', () => {
@@ -353,5 +353,17 @@ describe('resolveProduceConfig: properties files', () => {
     const e = usageError({ numRecords: '10', producerConfig: path });
     expect(e.message).toContain('--producer.config');
     expect(e.message).toContain(path);
+  });
+});
+
+describe('resolveProduceConfig: value sizes and compressibility', () => {
+  it('reads a range and a weighted list, keeping the largest size for the max.request.size check', () => {
+    expect(resolve({ numRecords: '1', recordSize: '100..2KiB' }).config.payload)
+      .toEqual({ kind: 'random', sizeBytes: 2048, sizes: { kind: 'uniform', minBytes: 100, maxBytes: 2048 }, compressibility: undefined });
+    expect(resolve({ numRecords: '1', recordSize: '100:3,10KiB:1', payloadCompressibility: '0.25' }).config.payload).toEqual({
+      kind: 'random', sizeBytes: 10240, compressibility: 0.25,
+      sizes: { kind: 'weighted', choices: [{ bytes: 100, weight: 0.75 }, { bytes: 10240, weight: 0.25 }] },
+    });
+    expect(usageError({ numRecords: '1', recordSize: '100..2MiB' }).message).toContain('max.request.size');
   });
 });
