@@ -42,6 +42,12 @@ export class PlatformaticProducer implements ProducerPort {
   private readonly client: Client;
   private api: ProduceApi | undefined;
   private transaction: Transaction | undefined;
+  /**
+   * The connection of each leader, reused while it stays connected: looking the broker up in the client's metadata
+   * and its connection pool for every request cost more than encoding a record (profiles). A leader refresh
+   * (`partitions`) or a connection that is no longer connected sends the next request the whole way again.
+   */
+  private readonly connections = new Map<number, Connection>();
   /** AddPartitionsToTxn calls, one after another: the client merges concurrent ones into the first one's partitions. */
   private addingPartitions: Promise<void> = Promise.resolve();
 
@@ -67,6 +73,7 @@ export class PlatformaticProducer implements ProducerPort {
   }
 
   async partitions(topic: string): Promise<PartitionLeader[]> {
+    this.connections.clear();
     let metadata;
     try {
       metadata = await this.client.metadata({ topics: [topic], forceUpdate: true });
@@ -166,6 +173,12 @@ export class PlatformaticProducer implements ProducerPort {
 
   /** One Produce request, one try, on the connection to `leader`: retries are the producer's (src/producer). */
   private send({ leader, topic }: ProduceRequest, transmit: Transmit, done: (e: Error | null) => void): void {
+    const known = this.connections.get(leader);
+    if (known?.status === 'connected') {
+      transmit(known, done);
+      return;
+    }
+    this.connections.delete(leader);
     this.client[kMetadata]({ topics: [topic] }, plain((e, metadata) => {
       const broker = metadata?.brokers.get(leader);
       // Whatever fails before the request is written (the metadata, the connection) is a failed try to reach the
@@ -185,6 +198,7 @@ export class PlatformaticProducer implements ProducerPort {
           done(new NoLeaderConnection(`the connection to ${broker.host}:${broker.port} is ${connection.status}`));
           return;
         }
+        this.connections.set(leader, connection);
         transmit(connection, done);
       });
     }));
