@@ -5,8 +5,15 @@
  * and histogram recording, against a port that acknowledges every request at once. It bounds what perf-test can
  * drive per thread, whatever the client: compare it with the client's encoding cost (benchmarks/README.md).
  *
- *   npm run build && node benchmarks/hot-path/hot-path.mjs [records=2000000]
+ * With `--encode ours` the port also encodes every request as the default client's adapter does (perf-test's own
+ * encoder, src/clients/produce-request.ts), with `--encode library` as @platformatic/kafka's Produce v11 encoder did
+ * before it: the two side by side give the encoding's cost per record, and `--sizes 100` keeps to one record size
+ * (for instruction counts under `valgrind --tool=callgrind`, which are repeatable where times are not).
+ *
+ *   npm run build && node benchmarks/hot-path/hot-path.mjs [records=2000000] [--encode ours|library] [--sizes 100,1024]
  */
+import { produceV11 } from '@platformatic/kafka';
+import { encodeProduceRequest } from '../../dist/clients/produce-request.js';
 import { BatchingProducer } from '../../dist/producer/producer.js';
 import { IntervalRecorder } from '../../dist/metrics/recorder.js';
 import { runProduceLoop } from '../../dist/worker/produce-loop.js';
@@ -14,11 +21,37 @@ import { createPayloadSource } from '../../dist/workload/payload.js';
 import { processClock } from '../../dist/util/clock.js';
 import { PRODUCER_DEFAULTS } from '../../dist/config/producer-config.js';
 
-const records = Number(process.argv[2] ?? 2_000_000);
-/** A port that answers every request at once, each partition without error. */
+const args = process.argv.slice(2);
+/** @param {string} name */
+const flag = (name) => {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : args.splice(at, 2)[1];
+};
+const encode = flag('--encode');
+const sizes = (flag('--sizes') ?? '100,1024').split(',').map(Number);
+if (encode !== undefined && encode !== 'ours' && encode !== 'library') throw new Error(`--encode: '${encode}' is not ours or library`);
+const records = Number(args[0] ?? 2_000_000);
+
+/** The request's bytes, as one of the two encoders makes them (the connection copies them into one buffer too). */
+const encoders = {
+  /** @param {import('../../dist/clients/port.js').ProduceRequest} r */
+  ours: (r) => encodeProduceRequest({ version: 11, transactionalId: undefined, acks: 1, timeoutMs: 30_000, topic: r.topic, batches: r.batches,
+    identity: r.identity, timestampMs: Date.now() }),
+  /** @param {import('../../dist/clients/port.js').ProduceRequest} r */
+  library: (r) => {
+    const messages = [];
+    for (const { partition, values } of r.batches) for (const value of values) messages.push({ topic: r.topic, partition, value });
+    return produceV11.createRequest(1, 30_000, messages, { compression: 'none' }).buffer;
+  },
+};
+let encodedBytes = 0;
+/** A port that answers every request at once, each partition without error (after encoding it, with --encode). */
 const ackAtOnce = {
-  /** @param {{ batches: readonly { partition: number }[] }} request */
-  produce: async (request) => request.batches.map((b) => ({ partition: b.partition, error: undefined })),
+  /** @param {import('../../dist/clients/port.js').ProduceRequest} request */
+  produce: async (request) => {
+    if (encode !== undefined) encodedBytes += encoders[encode](request).length;
+    return request.batches.map((b) => ({ partition: b.partition, error: undefined }));
+  },
 };
 
 /** @param {number} size @param {boolean} capped */
@@ -44,6 +77,7 @@ async function measure(size, capped) {
 }
 
 const rows = [];
-for (const size of [100, 1024]) for (const capped of [false, true]) rows.push(await measure(size, capped));
+for (const size of sizes) for (const capped of [false, true]) rows.push(await measure(size, capped));
+if (encode !== undefined) console.log(`requests encoded by ${encode === 'ours' ? "perf-test's encoder" : "@platformatic/kafka's encoder"}: ${encodedBytes} bytes`);
 console.log('| record size | rate cap path | ns/record | records/s (one thread) |\n| ---: | :---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.size} B | ${r.capped ? 'yes' : 'no'} | ${r.nsPerRecord} | ${r.recordsPerSec.toLocaleString('en-US')} |`);

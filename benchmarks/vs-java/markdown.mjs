@@ -8,11 +8,13 @@
 const fmt = (x, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
 
 /**
- * @param {{ machine: Record<string, unknown>, settings: Record<string, unknown>, summaries: import('./summary.mjs').ScenarioSummary[], failures: string[] }} result
+ * @param {{ machine: Record<string, unknown>, settings: Record<string, unknown>, summaries: import('./summary.mjs').ScenarioSummary[], failures: string[],
+ *   peers?: { rdkafka?: string } }} result `peers.rdkafka` says which rdkafka_performance ran, or why none did
  * @returns {string}
  */
 export function formatMarkdown(result) {
-  const lines = ['# perf-test vs Apache Kafka ProducerPerformance', ''];
+  const lines = ['# perf-test vs Apache Kafka ProducerPerformance and librdkafka rdkafka_performance', ''];
+  if (result.peers?.rdkafka !== undefined) lines.push(`librdkafka: ${result.peers.rdkafka}.`, '');
   lines.push(`Machine: ${Object.entries(result.machine).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
   lines.push(`Settings: ${Object.entries(result.settings).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`).join('; ')}.`, '');
   const startup = result.summaries.filter((s) => s.kind === 'startup');
@@ -32,14 +34,19 @@ export function formatMarkdown(result) {
   const steadyCpu = (t, records) => ((t.medianCpuSeconds - startupCpu(t.tool)) / records) * 1e6;
   const throughput = result.summaries.filter((s) => s.kind === 'throughput');
   if (throughput.length > 0) {
+    // The librdkafka column only when librdkafka ran: without its binary the table stays as it was.
+    const withRdkafka = throughput.some((s) => s.tools.some((t) => t.tool === 'librdkafka'));
+    /** @param {import('./summary.mjs').Ratio | undefined} r @param {string} self what the peer's own row shows */
+    const ratioCell = (r, self) => (r ? `${fmt(r.median, 2)} (${r.perRound.map((x) => fmt(x, 2)).join(', ')})` : self);
     lines.push('## Throughput, no cap', '');
-    lines.push('| Scenario | Tool | records/s per round | median records/s | median ratio to Java | peak RSS MiB | CPU s per M records | less start-up |');
-    lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(`| Scenario | Tool | records/s per round | median records/s | median ratio to Java |${withRdkafka ? ' median ratio to librdkafka |' : ''} peak RSS MiB | CPU s per M records | less start-up |`);
+    lines.push(`| --- | --- | --- | ---: | ---: |${withRdkafka ? ' ---: |' : ''} ---: | ---: | ---: |`);
     for (const s of throughput) {
       for (const t of s.tools) {
-        const ratio = s.ratiosToJava.find((r) => r.tool === t.tool);
-        lines.push(`| ${s.scenario} | ${t.tool} | ${t.recordsPerSec.map((x) => fmt(x)).join(', ')} | ${fmt(t.medianRecordsPerSec)} | `
-          + `${ratio ? `${fmt(ratio.median, 2)} (${ratio.perRound.map((x) => fmt(x, 2)).join(', ')})` : '1'} | ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
+        const toJava = ratioCell(s.ratiosToJava.find((r) => r.tool === t.tool), t.tool === 'java' ? '1' : 'n/a');
+        const toRdkafka = ratioCell(s.ratiosToRdkafka.find((r) => r.tool === t.tool), t.tool === 'librdkafka' ? '1' : '');
+        lines.push(`| ${s.scenario} | ${t.tool} | ${t.recordsPerSec.map((x) => fmt(x)).join(', ')} | ${fmt(t.medianRecordsPerSec)} | ${toJava} |`
+          + `${withRdkafka ? ` ${toRdkafka} |` : ''} ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
       }
     }
     lines.push('');
@@ -59,6 +66,7 @@ export function formatMarkdown(result) {
   if (result.failures.length > 0) lines.push('## Failed runs', '', ...result.failures.map((f) => `- ${f}`), '');
   lines.push('CPU seconds are the whole process\'s user + system time (every thread, start-up included) per million records sent; '
     + '"less start-up" subtracts the one-record run\'s CPU first. Peak RSS is the process\'s VmHWM. Latency percentiles are whole ms, '
-    + 'as both tools print them. The broker runs on the same machine, so its work competes with both tools alike.', '');
+    + 'as both Kafka tools print them. librdkafka\'s records/s is the `dr_m/s` of the last row of rdkafka_performance\'s `-u` table. '
+    + 'The broker runs on the same machine, so its work competes with every tool alike.', '');
   return lines.join('\n');
 }

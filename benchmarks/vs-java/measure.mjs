@@ -8,6 +8,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 const POLL_MS = 100;
+/**
+ * Polls this much more often in a run's first second: a C tool's one-record run (rdkafka_performance's start-up)
+ * ends within tens of ms, before the first regular poll, and its peak RSS would read 0.
+ */
+const EARLY_POLL_MS = 5;
+const EARLY_MS = 1000;
 
 /**
  * @typedef {object} Measured
@@ -71,6 +77,8 @@ export async function measure(command, args, { timeoutMs, env }) {
     }
   };
   const poller = setInterval(poll, POLL_MS);
+  const early = setInterval(poll, EARLY_POLL_MS);
+  const earlyEnd = setTimeout(() => clearInterval(early), EARLY_MS);
   const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const exitCode = await new Promise((resolve, reject) => {
     child.on('error', reject);
@@ -78,6 +86,8 @@ export async function measure(command, args, { timeoutMs, env }) {
     child.on('close', (code) => resolve(code));
   });
   clearInterval(poller);
+  clearInterval(early);
+  clearTimeout(earlyEnd);
   clearTimeout(killer);
   return {
     exitCode: /** @type {number | null} */ (exitCode),

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * perf-test against Apache Kafka's own ProducerPerformance, side by side on one local broker: the same settings,
- * a fresh topic per run, the tools in turn (Java, then each perf-test client, round after round). See README.md.
+ * perf-test against Apache Kafka's own ProducerPerformance and librdkafka's rdkafka_performance, side by side on one
+ * local broker: the same settings, a fresh topic per run, the tools in turn (Java, librdkafka when its binary is found
+ * in RDKAFKA_PERFORMANCE or on the PATH, then each perf-test client, round after round). See README.md.
  *
  *   npm run bench                                        # everything, about 12 minutes on 2 cores
  *   npm run bench -- --scale 0.05 --repeats 1 --latency-repeats 1   # a smoke run of a minute or two
  *
  * Writes benchmarks/results/vs-java-<timestamp>.json and .md, and prints the Markdown.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { describeMachine } from './machine.mjs';
 import { formatMarkdown } from './markdown.mjs';
 import { measure } from './measure.mjs';
 import { parseKafkaSummary } from './parse.mjs';
+import { findRdkafkaPerformance, parseRdkafkaTable, parseRdkafkaVersion, RDKAFKA_HINT } from './rdkafka.mjs';
 import { commandFor, scenarios, toolName } from './scenarios.mjs';
 import { summarize } from './summary.mjs';
 
@@ -34,6 +37,12 @@ async function main() {
   const config = resolveBenchConfig(process.argv.slice(2), process.env, path.join(ROOT, 'benchmarks/results'));
   if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('perf-test is not built: run `npm run build` (npm run bench does)');
   const version = resolveKafkaVersion();
+  const rdkafka = findRdkafkaPerformance(process.env);
+  const rdkafkaBin = rdkafka.found ? rdkafka.path : undefined;
+  const rdkafkaNote = rdkafka.found
+    ? `${rdkafka.path}, librdkafka ${parseRdkafkaVersion(spawnSync(rdkafka.path, ['-h'], { encoding: 'utf8' }).stderr ?? '')}`
+    : `not run: ${rdkafka.reason} (${RDKAFKA_HINT})`;
+  log(`bench: librdkafka's rdkafka_performance: ${rdkafkaNote}`);
   await fetchKafka({ version });
   const broker = config.bootstrapServers === undefined ? await startBroker({ port: 0, version }) : undefined;
   const stopBroker = () => broker?.stop() ?? Promise.resolve();
@@ -45,7 +54,7 @@ async function main() {
   await admin.connect();
   try {
     const startedAt = new Date().toISOString();
-    const plan = scenarios(config);
+    const plan = scenarios(config, { rdkafka: rdkafka.found });
     const total = plan.reduce((n, s) => n + s.repeats * s.tools.length, 0);
     log(`bench: ${total} runs against ${broker ? `a fresh Kafka ${version} broker` : bootstrapServers}; load average ${os.loadavg()[0]?.toFixed(2)}`);
     /** @type {import('./summary.mjs').RunRecord[]} */
@@ -53,7 +62,7 @@ async function main() {
     for (const s of plan) {
       for (let round = 0; round < s.repeats; round++) {
         for (const tool of s.tools) {
-          const run = await runOne({ s, tool, round, config, version, bootstrapServers, admin });
+          const run = await runOne({ s, tool, round, config, version, bootstrapServers, admin, rdkafkaBin });
           runs.push(run);
           log(`[${runs.length}/${total}] ${s.id} · ${run.tool} · round ${round + 1}: ${describe(run)}`);
         }
@@ -66,6 +75,7 @@ async function main() {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: describeMachine(ROOT, version),
+      peers: { rdkafka: rdkafkaNote },
       settings: {
         producerProps: config.producerProps,
         partitions: config.partitions,
@@ -99,23 +109,25 @@ async function main() {
 /**
  * One run of one tool on a fresh topic, deleted afterwards.
  * @param {{ s: import('./scenarios.mjs').Scenario, tool: import('./scenarios.mjs').Tool, round: number,
- *   config: import('./config.mjs').BenchConfig, version: string, bootstrapServers: string, admin: import('kafkajs').Admin }} o
+ *   config: import('./config.mjs').BenchConfig, version: string, bootstrapServers: string, admin: import('kafkajs').Admin,
+ *   rdkafkaBin: string | undefined }} o
  * @returns {Promise<import('./summary.mjs').RunRecord>}
  */
-async function runOne({ s, tool, round, config, version, bootstrapServers, admin }) {
+async function runOne({ s, tool, round, config, version, bootstrapServers, admin, rdkafkaBin }) {
   const name = toolName(tool);
   const slug = `${s.id}-${name}-r${round + 1}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '');
   const topic = `bench-${slug}-${Date.now().toString(36)}`;
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: config.partitions, replicationFactor: 1 }] });
-  const profileDir = config.profileDir === undefined || tool.kind === 'java' ? undefined : path.resolve(config.profileDir, slug);
+  const profileDir = config.profileDir === undefined || tool.kind !== 'perf-test' ? undefined : path.resolve(config.profileDir, slug);
   const { command, args } = commandFor(tool, s, {
-    topic, bootstrapServers, config, profileDir, nodePath: process.execPath, perfTestBin: PERF_TEST_BIN,
+    topic, bootstrapServers, config, profileDir, nodePath: process.execPath, perfTestBin: PERF_TEST_BIN, rdkafkaBin,
     javaTool: (toolArgs) => kafkaJavaCommand({ version, mainClass: 'org.apache.kafka.tools.ProducerPerformance', args: toolArgs }),
   });
   const loadAverage1m = os.loadavg()[0] ?? NaN;
   const m = await measure(command, args, { timeoutMs: RUN_TIMEOUT_MS });
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-  const summary = parseKafkaSummary(m.stdout);
+  // rdkafka_performance prints its table on stdout and its notes on stderr; the Kafka tools print Kafka's line.
+  const summary = tool.kind === 'rdkafka' ? parseRdkafkaTable(`${m.stdout}\n${m.stderr}`) : parseKafkaSummary(m.stdout);
   const error = m.exitCode !== 0 ? `exit ${m.exitCode}: ${lastLines(m.stderr)}`
     : summary === undefined ? `no summary line in its output: ${lastLines(m.stdout)}`
       : summary.records !== s.records ? `${summary.records} of ${s.records} records acknowledged` : undefined;
@@ -131,7 +143,8 @@ async function runOne({ s, tool, round, config, version, bootstrapServers, admin
 function describe(r) {
   if (r.error !== undefined) return `FAILED (${r.error})`;
   const s = /** @type {import('./parse.mjs').KafkaSummary} */ (r.summary);
-  return `${Math.round(s.recordsPerSec).toLocaleString('en-US')} records/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, `
+  const latency = Number.isNaN(s.p50Ms) ? '' : `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, `;
+  return `${Math.round(s.recordsPerSec).toLocaleString('en-US')} records/s, ${latency}`
     + `${r.cpuSeconds.toFixed(2)} CPU s, peak RSS ${Math.round(r.peakRssMiB)} MiB`;
 }
 

@@ -1,5 +1,5 @@
 // @ts-check
-/** Figures per scenario and tool from the runs, and the ratios of each perf-test client to Java (pure). */
+/** Figures per scenario and tool from the runs, and the ratios of each tool to Java and to librdkafka (pure). */
 
 /**
  * @typedef {object} RunRecord one run of one tool
@@ -38,7 +38,12 @@
  * @property {'startup' | 'throughput' | 'latency'} kind
  * @property {number} records per run
  * @property {ToolFigures[]} tools
- * @property {{ tool: string, perRound: number[], median: number }[]} ratiosToJava records/s of a perf-test client over Java's, round by round
+ * @property {Ratio[]} ratiosToJava records/s of every other tool over Java's, round by round
+ * @property {Ratio[]} ratiosToRdkafka records/s of each perf-test client over librdkafka's (none without librdkafka runs)
+ */
+
+/**
+ * @typedef {{ tool: string, perRound: number[], median: number }} Ratio
  */
 
 /** @param {readonly number[]} xs */
@@ -74,14 +79,26 @@ export function summarize(scenario, toolNames, runs) {
       medianAvgLatencyMs: median(sums.map((s) => s.avgLatencyMs)),
     };
   });
-  const java = ok.filter((r) => r.tool === 'java');
-  const ratiosToJava = toolNames.filter((t) => t !== 'java').map((tool) => {
+  const ratiosToJava = ratiosTo('java', toolNames.filter((t) => t !== 'java'), ok);
+  const ratiosToRdkafka = toolNames.includes('librdkafka') ? ratiosTo('librdkafka', toolNames.filter((t) => t.startsWith('perf-test/')), ok) : [];
+  return { scenario: scenario.id, kind: scenario.kind, records: scenario.records, tools, ratiosToJava, ratiosToRdkafka };
+}
+
+/**
+ * Each tool's records/s over the peer's in the same round (rounds where either failed are left out), and the median.
+ * @param {string} peer
+ * @param {readonly string[]} tools
+ * @param {readonly RunRecord[]} ok the successful runs of one scenario
+ * @returns {Ratio[]}
+ */
+function ratiosTo(peer, tools, ok) {
+  const peerRuns = ok.filter((r) => r.tool === peer);
+  return tools.map((tool) => {
     const perRound = [];
-    for (const j of java) {
+    for (const j of peerRuns) {
       const p = ok.find((r) => r.tool === tool && r.round === j.round);
       if (p?.summary && j.summary) perRound.push(p.summary.recordsPerSec / j.summary.recordsPerSec);
     }
     return { tool, perRound, median: median(perRound) };
   });
-  return { scenario: scenario.id, kind: scenario.kind, records: scenario.records, tools, ratiosToJava };
 }

@@ -58,11 +58,8 @@ export class IntervalRecorder implements DeliveryListener {
   onAcked(batch: RecordBatch, ackMs: number): void {
     const sendTimes = batch.sendTimesMs;
     const n = sendTimes.length;
-    for (let i = 0; i < n; i++) this.latency.recordValue(Math.round((ackMs - sendTimes[i]!) * 1000));
-    if (this.intendedLatency) {
-      const intended = batch.intendedTimesMs;
-      for (let i = 0; i < n; i++) this.intendedLatency.recordValue(Math.round((ackMs - intended[i]!) * 1000));
-    }
+    recordLatencies(this.latency, sendTimes, ackMs);
+    if (this.intendedLatency) recordLatencies(this.intendedLatency, batch.intendedTimesMs, ackMs);
     if (this.steadyLatency && sendTimes[n - 1]! >= this.steadyFromMs) {
       for (let i = 0; i < n; i++) {
         const sentAt = sendTimes[i]!;
@@ -113,4 +110,25 @@ export class IntervalRecorder implements DeliveryListener {
     this.errors = {};
     return snap;
   }
+}
+
+/**
+ * Records each time's latency to `ackMs`, in whole µs. Records sent back to back share a send time (see the
+ * produce loop), so equal latencies come in runs: each run is recorded once with its count, which fills the
+ * histogram exactly as recording them one by one would, with a fraction of the calls.
+ */
+function recordLatencies(h: Histogram, timesMs: readonly number[], ackMs: number): void {
+  let run = 0;
+  let value = 0;
+  for (let i = 0; i < timesMs.length; i++) {
+    const v = Math.round((ackMs - timesMs[i]!) * 1000);
+    if (run > 0 && v === value) {
+      run++;
+      continue;
+    }
+    if (run > 0) h.recordValueWithCount(value, run);
+    value = v;
+    run = 1;
+  }
+  if (run > 0) h.recordValueWithCount(value, run);
 }

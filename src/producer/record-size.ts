@@ -13,9 +13,12 @@ export function recordSizeUpperBound(valueBytes: number, keyBytes = 0): number {
   return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + keyBytes + valueBytes;
 }
 
-/** Bytes of a zig-zag varint. */
+/** Bytes of a zig-zag varint. Called twice per record: comparisons first, the general loop for large values only. */
 export function varintSize(value: number): number {
   let v = value >= 0 ? value * 2 : -value * 2 - 1;
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
   let bytes = 1;
   while (v >= 0x80) {
     v = Math.floor(v / 128);

@@ -6,6 +6,7 @@ import { parseKafkaSummary } from '../parse.mjs';
 import { commandFor, scenarios, toolName } from '../scenarios.mjs';
 import { median, summarize } from '../summary.mjs';
 import { formatMarkdown } from '../markdown.mjs';
+import { findRdkafkaPerformance, parseRdkafkaTable, parseRdkafkaVersion, rdkafkaCommand } from '../rdkafka.mjs';
 
 const config = resolveBenchConfig([], {}, '/tmp/results');
 
@@ -37,7 +38,7 @@ describe('scenarios and command lines', () => {
 
   it('gives both tools the same flags and producer properties', () => {
     const s = /** @type {import('../scenarios.mjs').Scenario} */ (scenarios(config)[1]);
-    const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined,
+    const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined, rdkafkaBin: undefined,
       javaTool: (/** @type {string[]} */ args) => ({ command: 'java', args: ['-cp', 'lib/*', 'ProducerPerformance', ...args] }) };
     const java = commandFor({ kind: 'java' }, s, x);
     const pt = commandFor({ kind: 'perf-test', client: 'platformatic' }, s, { ...x, profileDir: '/p' });
@@ -45,6 +46,44 @@ describe('scenarios and command lines', () => {
       'bootstrap.servers=127.0.0.1:1', 'acks=1', ...SAME_PRODUCER_PROPS];
     expect(java.args.slice(3)).toEqual(common);
     expect(pt).toEqual({ command: 'node', args: ['--cpu-prof', '--cpu-prof-dir=/p', 'bin/perf-test.js', ...common, '--client', 'platformatic', '--producers', '1', '--format', 'kafka'] });
+  });
+});
+
+describe('librdkafka, the third peer', () => {
+  it('takes the binary from RDKAFKA_PERFORMANCE, else the PATH, and says why when there is none', () => {
+    const on = (/** @type {string[]} */ files) => (/** @type {string} */ f) => files.includes(f);
+    expect(findRdkafkaPerformance({ RDKAFKA_PERFORMANCE: '/opt/rk', PATH: '/bin' }, on(['/opt/rk', '/bin/rdkafka_performance'])))
+      .toEqual({ found: true, path: '/opt/rk' });
+    expect(findRdkafkaPerformance({ PATH: '/a:/b' }, on(['/b/rdkafka_performance']))).toEqual({ found: true, path: '/b/rdkafka_performance' });
+    // A wrong explicit path is an error, not a quiet fallback to another binary on the PATH.
+    expect(findRdkafkaPerformance({ RDKAFKA_PERFORMANCE: '/nope', PATH: '/b' }, on(['/b/rdkafka_performance'])))
+      .toEqual({ found: false, reason: 'RDKAFKA_PERFORMANCE=/nope is not an executable file' });
+    expect(findRdkafkaPerformance({ PATH: '/a' }, on([]))).toMatchObject({ found: false, reason: expect.stringMatching(/not on the PATH/) });
+  });
+
+  it('runs after Java in start-up and throughput, with the same settings in its own flags, and not in the latency scenario', () => {
+    const plan = scenarios(config, { rdkafka: true });
+    expect(plan.map((s) => s.tools.map(toolName).join(' '))).toEqual([
+      ...Array(5).fill('java librdkafka perf-test/kafkajs perf-test/platformatic'), 'java perf-test/kafkajs perf-test/platformatic']);
+    const s = /** @type {import('../scenarios.mjs').Scenario} */ (plan[3]); // 100 B, acks=1
+    const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined,
+      rdkafkaBin: '/rk', javaTool: () => ({ command: 'java', args: [] }) };
+    expect(commandFor({ kind: 'rdkafka' }, s, x)).toEqual({ command: '/rk', args: ['-P', '-t', 't', '-b', '127.0.0.1:1', '-s', '100', '-c', '1000000',
+      '-a', '1', '-X', 'linger.ms=5', '-X', 'batch.size=16384', '-X', 'enable.idempotence=false', '-X', 'compression.type=none', '-u'] });
+    const capped = rdkafkaCommand('/rk', { topic: 't', bootstrapServers: 'b', records: 5, recordSizeBytes: 8, acks: 'all', throughput: 250, producerProps: ['acks=1', 'linger.ms=1'] });
+    expect(capped.args).toEqual(['-P', '-t', 't', '-b', 'b', '-s', '8', '-c', '5', '-a', '-1', '-X', 'linger.ms=1', '-u', '-r', '250']);
+  });
+
+  it("reads the last row of its -u table: delivered records and dr_m/s", () => {
+    const out = ['% Sending 1000000 messages of size 100 bytes',
+      '|    elapsed |       msgs |      bytes |        rtt |         dr |     dr_m/s |    dr_MB/s |     dr_err |     tx_err |       outq |     offset ',
+      '|       2003 |     868832 |   86883200 |         36 |     768832 |     383707 |      38.37 |          0 |       1197 |     100000 |     769624 ',
+      '% 1558 backpressures for 1000000 produce calls: 0.156% backpressure rate',
+      '|       2727 |    1000000 |  100000000 |         41 |    1000000 |     366666 |      36.67 |          0 |       1558 |          0 |     800949 '].join('\n');
+    expect(parseRdkafkaTable(out)).toEqual({ records: 1_000_000, recordsPerSec: 366_666, mbPerSec: 36.67, avgLatencyMs: NaN, maxLatencyMs: NaN,
+      p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, p999Ms: NaN });
+    expect(parseRdkafkaTable('% No such configuration property: "x"')).toBeUndefined();
+    expect(parseRdkafkaVersion('Usage: x\n\nlibrdkafka version 2.0.2 (0x020002ff)\n')).toBe('2.0.2');
   });
 });
 
@@ -81,5 +120,17 @@ describe('summary', () => {
     expect(s.tools[1]).toMatchObject({ runs: 3, recordsPerSec: [150, 200, 300], medianRecordsPerSec: 200, medianCpuSecondsPerMillion: 2000, maxPeakRssMiB: 102 });
     const md = formatMarkdown({ machine: { cores: 2 }, settings: { repeats: 3 }, summaries: [s], failures: [] });
     expect(md).toContain('| s | perf-test/x | 150, 200, 300 | 200 | 1.50 (1.50, 1.00, 3.00) | 102 | 2,000.0 | n/a |');
+    expect(md).not.toContain('librdkafka |');
+  });
+
+  it('sets each perf-test client beside librdkafka, round by round, when librdkafka ran', () => {
+    const runs = [run('java', 0, 100), run('librdkafka', 0, 400), run('perf-test/x', 0, 200), run('java', 1, 100), run('librdkafka', 1, 300), run('perf-test/x', 1, 330)];
+    const s = summarize({ id: 's', kind: 'throughput', records: 1000 }, ['java', 'librdkafka', 'perf-test/x'], runs);
+    expect(s.ratiosToRdkafka).toEqual([{ tool: 'perf-test/x', perRound: [0.5, 1.1], median: 0.8 }]);
+    expect(s.ratiosToJava.map((r) => r.tool)).toEqual(['librdkafka', 'perf-test/x']);
+    const md = formatMarkdown({ machine: {}, settings: {}, summaries: [s], failures: [], peers: { rdkafka: '/rk, librdkafka 2.0.2' } });
+    expect(md).toContain('librdkafka: /rk, librdkafka 2.0.2.');
+    expect(md).toContain('| s | librdkafka | 400, 300 | 350 | 3.50 (4.00, 3.00) | 1 | 101 | 2,000.0 | n/a |');
+    expect(md).toContain('| s | perf-test/x | 200, 330 | 265 | 2.65 (2.00, 3.30) | 0.80 (0.50, 1.10) | 101 | 2,000.0 | n/a |');
   });
 });

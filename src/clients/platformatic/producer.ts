@@ -1,19 +1,29 @@
 import {
-  NumericMap, Producer, kGetApi, kGetConnection, kMetadata,
+  NumericMap, Producer, Writer, kGetApi, kGetConnection, kMetadata, produceV7, produceV8, produceV9, produceV10, produceV11,
   type API, type Callback, type CallbackWithPromise, type Connection, type CreateRecordsBatchOptions, type MessageRecord,
-  type produceV11,
 } from '@platformatic/kafka';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import { SetupError } from '../../errors.js';
 import type { ConnectionSpec, PartitionLeader, PartitionOutcome, PartitionRecords, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';
 import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from './produce-errors.js';
 import { checkCompression, connectError, errorDetail, producerOptions } from './options.js';
+import { encodeProduceRequest } from '../produce-request.js';
 
 type Client = Producer<Buffer, Buffer, Buffer, Buffer>;
 type Transaction = Awaited<ReturnType<Client['beginTransaction']>>;
 type ProduceResponse = produceV11.ProduceResponse;
 type ProduceApi = API<[acks: number | undefined, timeout: number | undefined, topicData: MessageRecord[],
   options?: Partial<CreateRecordsBatchOptions>], boolean | ProduceResponse>;
+
+/** Each Produce version's response parser, for requests perf-test encodes itself. */
+const PARSERS: Readonly<Record<number, typeof produceV11.parseResponse>> = {
+  7: produceV7.parseResponse, 8: produceV8.parseResponse, 9: produceV9.parseResponse, 10: produceV10.parseResponse, 11: produceV11.parseResponse,
+};
+/** Produce v9 and later are flexible: their request and response headers carry tagged fields. */
+const FIRST_FLEXIBLE = 9;
+
+/** Writes one request on a connection and calls back with its answer. */
+type Transmit = (connection: Connection, done: (e: Error | null) => void) => void;
 
 /** The client's callbacks may carry a promise; ours need not (the client only returns it). */
 const plain = <T>(callback: Callback<T>) => callback as CallbackWithPromise<T>;
@@ -22,14 +32,22 @@ const plain = <T>(callback: Callback<T>) => callback as CallbackWithPromise<T>;
  * @platformatic/kafka behind the producer port. `produce` encodes one Produce request from exactly the records
  * it is given and writes it on the leader's connection: the client's Produce API, below its `send` (which copies
  * every message through serializers and two header maps, and looks the metadata up twice per call: 12-30% more
- * CPU per record, measured) and its batching stream. The client still does what a request needs around it:
- * metadata, connections, API versions, retries, producer ids and transactions.
+ * CPU per record, measured) and its batching stream. Uncompressed requests go lower still: perf-test encodes the
+ * request body itself (src/clients/produce-request.ts: each value copied once, no object per record) and hands it to
+ * the connection with the negotiated version's response parser. The client still does what a request needs around
+ * it: metadata, connections, API versions, retries, producer ids and transactions.
  */
 export class PlatformaticProducer implements ProducerPort {
   readonly sequencing = 'producer';
   private readonly client: Client;
   private api: ProduceApi | undefined;
   private transaction: Transaction | undefined;
+  /**
+   * The connection of each leader, reused while it stays connected: looking the broker up in the client's metadata
+   * and its connection pool for every request cost more than encoding a record (profiles). A leader refresh
+   * (`partitions`) or a connection that is no longer connected sends the next request the whole way again.
+   */
+  private readonly connections = new Map<number, Connection>();
   /** AddPartitionsToTxn calls, one after another: the client merges concurrent ones into the first one's partitions. */
   private addingPartitions: Promise<void> = Promise.resolve();
 
@@ -55,6 +73,7 @@ export class PlatformaticProducer implements ProducerPort {
   }
 
   async partitions(topic: string): Promise<PartitionLeader[]> {
+    this.connections.clear();
     let metadata;
     try {
       metadata = await this.client.metadata({ topics: [topic], forceUpdate: true });
@@ -67,11 +86,8 @@ export class PlatformaticProducer implements ProducerPort {
 
   produce(request: ProduceRequest): Promise<readonly PartitionOutcome[]> {
     const { topic, batches } = request;
-    const messages: MessageRecord[] = [];
-    for (const { partition, values } of batches) {
-      for (const value of values) messages.push({ topic, partition, value });
-    }
-    const options = this.requestOptions(request);
+    const transmit = this.s.compression === 'none' && PARSERS[this.api!.version] !== undefined
+      ? this.encoded(request) : this.throughClient(request);
     return new Promise((resolve, reject) => {
       const settle = (e: Error | null) => {
         if (!e) resolve([]);
@@ -81,9 +97,38 @@ export class PlatformaticProducer implements ProducerPort {
           else reject(new ProduceFailure(e));
         }
       };
-      if (this.transaction === undefined) this.send(request, messages, options, settle);
-      else this.addPartitions(this.transaction, topic, batches).then(() => this.send(request, messages, options, settle), settle);
+      if (this.transaction === undefined) this.send(request, transmit, settle);
+      else this.addPartitions(this.transaction, topic, batches).then(() => this.send(request, transmit, settle), settle);
     });
+  }
+
+  /** The request as perf-test encodes it, encoded when it is written (as the client would), then parsed by the client. */
+  private encoded(request: ProduceRequest): Transmit {
+    const { acks, requestTimeoutMs } = this.s;
+    const { version } = this.api!;
+    const parse = PARSERS[version]!;
+    const flexible = version >= FIRST_FLEXIBLE;
+    const transactionalId = this.transaction?.id;
+    return (connection, done) => connection.send(0, version, () => {
+      const writer = Writer.create().append(encodeProduceRequest({
+        version, transactionalId, acks, timeoutMs: requestTimeoutMs, topic: request.topic, batches: request.batches,
+        identity: request.identity, timestampMs: Date.now(),
+      }));
+      // acks=0: the broker sends no answer, and the connection calls back once the request is written.
+      if (acks === 0) writer.context.noResponse = true;
+      return writer;
+    }, parse, flexible, flexible, (e: Error | null) => done(e));
+  }
+
+  /** The request as the client encodes it (compressed requests: its codecs). */
+  private throughClient(request: ProduceRequest): Transmit {
+    const messages: MessageRecord[] = [];
+    for (const { partition, values } of request.batches) {
+      for (const value of values) messages.push({ topic: request.topic, partition, value });
+    }
+    const options = this.requestOptions(request);
+    const api = this.api!;
+    return (connection, done) => api(connection, this.s.acks, this.s.requestTimeoutMs, messages, options, (e: Error | null) => done(e));
   }
 
   producerIdentity(): ProducerIdentity | undefined {
@@ -127,8 +172,13 @@ export class PlatformaticProducer implements ProducerPort {
   }
 
   /** One Produce request, one try, on the connection to `leader`: retries are the producer's (src/producer). */
-  private send({ leader, topic }: ProduceRequest, messages: MessageRecord[], options: Partial<CreateRecordsBatchOptions>, done: (e: Error | null) => void): void {
-    const api = this.api!;
+  private send({ leader, topic }: ProduceRequest, transmit: Transmit, done: (e: Error | null) => void): void {
+    const known = this.connections.get(leader);
+    if (known?.status === 'connected') {
+      transmit(known, done);
+      return;
+    }
+    this.connections.delete(leader);
     this.client[kMetadata]({ topics: [topic] }, plain((e, metadata) => {
       const broker = metadata?.brokers.get(leader);
       // Whatever fails before the request is written (the metadata, the connection) is a failed try to reach the
@@ -148,7 +198,8 @@ export class PlatformaticProducer implements ProducerPort {
           done(new NoLeaderConnection(`the connection to ${broker.host}:${broker.port} is ${connection.status}`));
           return;
         }
-        api(connection, this.s.acks, this.s.requestTimeoutMs, messages, options, (e: Error | null) => done(e));
+        this.connections.set(leader, connection);
+        transmit(connection, done);
       });
     }));
   }

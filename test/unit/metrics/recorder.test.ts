@@ -39,6 +39,19 @@ describe('IntervalRecorder', () => {
     expect(values(r.snapshot().latency)).toEqual([1000, 1000, 1001]);
   });
 
+  it('records runs of equal latencies as recording them one by one would', () => {
+    const times = [0, 0, 0, 0.2, 0.2, 0, 0.7, 0.7, 0.7, 0.7];
+    const byRuns = new IntervalRecorder({ intended: true, steady: false });
+    byRuns.onAcked(batch(times, undefined, times.map((t) => t / 2)), 2);
+    const oneByOne = new IntervalRecorder({ intended: true, steady: false });
+    for (const t of times) oneByOne.onAcked(batch([t], undefined, [t / 2]), 2);
+    const [a, b] = [byRuns.snapshot(), oneByOne.snapshot()];
+    expect(values(a.latency)).toEqual([1300, 1300, 1300, 1300, 1800, 1800, 2000, 2000, 2000, 2000]);
+    expect(values(a.latency)).toEqual(values(b.latency));
+    expect(values(a.intendedLatency)).toEqual(values(b.intendedLatency));
+    expect(a.acked).toBe(10);
+  });
+
   it('records the intended-time view from each record\'s intended send time', () => {
     const r = new IntervalRecorder({ intended: true, steady: false });
     // A late sender: records were due at 0 and 0.5 but went at 1.

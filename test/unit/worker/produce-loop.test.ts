@@ -99,6 +99,17 @@ describe('runProduceLoop', () => {
     expect(sent.map((s) => s.sendMs)).toEqual([0, 0, 50]);
   });
 
+  it('without a cap, reads the clock once per 8 records sent back to back, and afresh after a blocked send', async () => {
+    let reads = 0;
+    const counting: Clock = { nowMs: () => (reads++, Date.now()) };
+    const { producer, sent } = stubProducer([], (i) => (i === 10 ? 5 : 0));
+    const recorder = new IntervalRecorder({ intended: false, steady: false });
+    await run(options({ producer, recorder, clock: counting, records: 20 }));
+    // Readings for records 0 and 8, for record 11 after the 5 ms block of record 10, then for record 16.
+    expect(reads).toBe(4);
+    expect(sent.map((s) => s.sendMs)).toEqual([...Array(11).fill(0), ...Array(9).fill(5)]);
+  });
+
   it('marks the start of steady state at the send time of record --warmup-records', async () => {
     const { producer } = stubProducer([]);
     const recorder = new IntervalRecorder({ intended: false, steady: true });
