@@ -172,8 +172,9 @@ describe('bad security settings are usage errors before any connection (exit 2)'
   const nowhere = '127.0.0.1:1';
   it.each([
     ['an unknown security.protocol', { 'security.protocol': 'TLS' }, /^Error: security\.protocol: 'TLS' is not one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL$/],
-    ['GSSAPI', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI' }, /^Error: sasl\.mechanism: 'GSSAPI' is not supported \(Kerberos\): perf-test speaks PLAIN, SCRAM-SHA-256, SCRAM-SHA-512$/],
-    ['OAUTHBEARER', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER' }, /^Error: sasl\.mechanism: 'OAUTHBEARER' is not supported \(OAuth 2\)/],
+    ['GSSAPI', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI' }, /^Error: sasl\.mechanism: 'GSSAPI' is not supported \(Kerberos\): perf-test speaks PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER$/],
+    ['OAUTHBEARER without a JAAS config', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER' },
+      /^Error: security\.protocol SASL_SSL needs sasl\.jaas\.config with the OAUTHBEARER login options \(e\.g\. sasl\.jaas\.config=org\.apache\.kafka\.common\.security\.oauthbearer\.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="alice";\)$/],
     ['a malformed sasl.jaas.config', { 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': `${PLAIN_MODULE} required username="u" password="secret-in-a-bad-config"` },
       /^Error: sasl\.jaas\.config \(value not shown\) is not a valid JAAS entry: the entry does not end with a semicolon \(;\) \(e\.g\. sasl\.jaas\.config=/],
     ['a missing truststore file', { 'security.protocol': 'SSL', 'ssl.truststore.location': '/nonexistent/ca.pem' }, /^Error: ssl\.truststore\.location: '\/nonexistent\/ca\.pem' does not exist$/],

@@ -2,7 +2,8 @@ import kafkajs from 'kafkajs';
 import type { Kafka, KafkaConfig } from 'kafkajs';
 import { PerfTestError, SetupError } from '../../errors.js';
 import type { ConnectionSpec } from '../port.js';
-import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
+import { connectionHint, scrubSecrets, securityFailure } from '../security/failure.js';
+import { kafkajsSecurity } from './security.js';
 
 const { Kafka: KafkaClient, logLevel } = kafkajs;
 

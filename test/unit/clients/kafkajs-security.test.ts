@@ -1,6 +1,7 @@
 import kafkajs from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from '../../../src/clients/kafkajs/security.js';
+import { kafkajsSecurity } from '../../../src/clients/kafkajs/security.js';
+import { connectionHint, scrubSecrets, securityFailure } from '../../../src/clients/security/failure.js';
 import { connectError } from '../../../src/clients/kafkajs/connect.js';
 import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { PLAINTEXT_SECURITY, type SecuritySettings, type TlsSettings } from '../../../src/config/security.js';
@@ -118,7 +119,7 @@ describe('connectError and its hints', () => {
     const closed = new KafkaJSConnectionClosedError('Closed connection', { host: 'h', port: 1 });
     expect(connectionHint(PLAINTEXT_SECURITY, closed)).toBe('the broker closed the connection: if its listener uses TLS or SASL, set security.protocol (SSL, SASL_PLAINTEXT or SASL_SSL) and its settings');
     expect(connectionHint({ ...SASL_SSL, protocol: 'SASL_PLAINTEXT', tls: undefined }, closed)).toBe('the broker closed the connection: if its listener uses TLS, set security.protocol=SASL_SSL');
-    expect(connectionHint(SSL, closed)).toBe('check --bootstrap-server (or bootstrap.servers) and that the brokers are up');
+    expect(connectionHint(SSL, closed)).toBe('the broker closed the connection: if its listener uses SASL, set security.protocol=SASL_SSL and its settings');
     expect(connectionHint(PLAINTEXT_SECURITY, new Error('ECONNREFUSED'))).toBe('check --bootstrap-server (or bootstrap.servers) and that the brokers are up');
   });
 });
