@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRecords, runCli, uniqueTopic } from './helpers.js';
 import { startSecureBroker, type SaslUser, type SecureBroker } from './security-broker.js';
 import { makeTestCertificates, type TestCertificates } from './security-certs.js';
-import { PLAIN_MODULE, PropsFiles, SCRAM_MODULE, jaasConfig } from './security-props.js';
+import { OAUTH_MODULE, PLAIN_MODULE, PropsFiles, SCRAM_MODULE, jaasConfig } from './security-props.js';
 
 // One broker with PLAINTEXT, SASL_PLAINTEXT, SSL (mutual TLS), SASL_SSL and a mismatched-host SSL listener,
-// certificates made by openssl and keytool for this run; perf-test produces (and consumes) over each.
+// certificates made by openssl and keytool for this run; perf-test produces (and consumes) over each, on the
+// default client (@platformatic/kafka) unless a case says --client kafkajs.
 
 const alice: SaslUser = { name: 'alice', password: `alice-${randomBytes(6).toString('hex')}`, scram: true };
 /** A PLAIN user whose password needs JAAS escapes (a quote, a backslash, a space). */
@@ -35,6 +37,9 @@ const scram = (mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', password = alice.pa
 });
 const pemTrust = () => ({ 'ssl.truststore.type': 'PEM', 'ssl.truststore.location': certs.caPem });
 const p12Trust = () => ({ 'ssl.truststore.type': 'PKCS12', 'ssl.truststore.location': certs.truststoreP12, 'ssl.truststore.password': certs.truststorePassword });
+const oauth = (options = 'unsecuredLoginStringClaim_sub="alice"') => ({ 'sasl.mechanism': 'OAUTHBEARER', 'sasl.jaas.config': `${OAUTH_MODULE} required ${options};` });
+/** An unsecured JWS (alg none), as the broker's default validator takes them, made here rather than by perf-test. */
+const jws = (claims: Record<string, unknown>) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 const pemIdentity = () => ({ 'ssl.keystore.type': 'PEM', 'ssl.keystore.location': certs.clientKeystorePem, 'ssl.key.password': certs.clientKeyPassword });
 
 /** Produces `records` records through perf-test with a --producer.config file of `props`. */
@@ -47,6 +52,19 @@ async function expectProduced(run: Awaited<ReturnType<typeof produce>>, topic: s
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/^300 records sent, /m);
   expect(await countRecords(topic, broker.plaintext)).toBe(300);
+}
+
+/** Consumes the 300 records of `topic` with a --consumer.config file. */
+async function expectConsumed(bootstrap: string, topic: string, config: string, extra: string[] = ['--client', 'kafkajs']): Promise<void> {
+  const consumed = await runCli(['consume', '--bootstrap-server', bootstrap, '--topic', topic, '--messages', '300', '--consumer.config', config, '--format', 'kafka', ...extra]);
+  expect(consumed.code, consumed.stderr).toBe(0);
+  expect(consumed.stdout.trimEnd().split('\n')[1]).toMatch(/, 300, /);
+}
+
+async function expectE2e(bootstrap: string, config: string, extra: string[] = ['--client', 'kafkajs']): Promise<void> {
+  const e2e = await runCli(['e2e', '--bootstrap-server', bootstrap, '--topic', uniqueTopic('e2e'), '--num-records', '200',
+    '--record-size', '100', '--producer.config', config, '--reporting-interval', '60000', ...extra], { timeoutMs: 90_000 });
+  expect(e2e.code, e2e.stderr).toBe(0);
 }
 
 /** A failure is one `Error:` line (the hint in parentheses on it), with no stack trace. */
@@ -103,16 +121,28 @@ describe('produce over every secured listener of a real broker', () => {
     await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...p12Trust() }, topic, ['--producers', '2']), topic);
   });
 
+  // consume and e2e run on kafkajs until the default client's consumer lands (then --client kafkajs goes).
   it('consume and e2e take the same settings (SASL_SSL)', async () => {
     const topic = uniqueTopic('sasl-ssl-consume');
     const config = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() });
     await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() }, topic), topic);
-    const consumed = await runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', config, '--format', 'kafka']);
-    expect(consumed.code, consumed.stderr).toBe(0);
-    expect(consumed.stdout.trimEnd().split('\n')[1]).toMatch(/, 300, /);
-    const e2e = await runCli(['e2e', '--bootstrap-server', broker.saslSsl, '--topic', uniqueTopic('sasl-ssl-e2e'), '--num-records', '300',
-      '--record-size', '100', '--producer.config', config, '--reporting-interval', '60000'], { timeoutMs: 90_000 });
-    expect(e2e.code, e2e.stderr).toBe(0);
+    await expectConsumed(broker.saslSsl, topic, config);
+    await expectE2e(broker.saslSsl, config);
+  });
+
+  it('consume and e2e over mutual TLS', async () => {
+    const topic = uniqueTopic('mtls-consume');
+    const config = files.write({ 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() });
+    await expectProduced(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() }, topic), topic);
+    await expectConsumed(broker.ssl, topic, config);
+    await expectE2e(broker.ssl, config);
+  });
+
+  it('kafkajs stays a choice: SCRAM-SHA-512 over SASL_SSL and mutual TLS with --client kafkajs', async () => {
+    const topic = uniqueTopic('kafkajs-sasl-ssl');
+    await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() }, topic, ['--client', 'kafkajs']), topic);
+    const mtls = uniqueTopic('kafkajs-mtls');
+    await expectProduced(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() }, mtls, ['--client', 'kafkajs']), mtls);
   });
 
   it('checks the host name by default, and skips the check with ssl.endpoint.identification.algorithm= (empty)', async () => {
@@ -121,6 +151,68 @@ describe('produce over every secured listener of a real broker', () => {
       /^Error: TLS: the certificate of the broker at 127\.0\.0\.1:\d+ does not match its host name \(ERR_TLS_CERT_ALTNAME_INVALID\) \(connect by a name .*ssl\.endpoint\.identification\.algorithm= \(empty\)/);
     const topic = uniqueTopic('nohostcheck');
     await expectProduced(await produce(broker.badHost, { ...props, 'ssl.endpoint.identification.algorithm': '' }, topic), topic);
+  });
+});
+
+describe('SASL OAUTHBEARER, with the token from Java\'s settings', () => {
+  let tokenServer: Server | undefined;
+  afterAll(() => tokenServer?.close());
+
+  it('unsecured JWS tokens from the JAAS options, with a SASL extension, over SASL_PLAINTEXT and SASL_SSL', async () => {
+    const topic = uniqueTopic('oauth-unsecured');
+    const options = 'unsecuredLoginStringClaim_sub="alice" unsecuredLoginListClaim_scope="|produce|consume" unsecuredLoginLifetimeSeconds="600" unsecuredLoginExtension_traceId="perf1"';
+    await expectProduced(await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...oauth(options) }, topic), topic);
+    const overTls = uniqueTopic('oauth-sasl-ssl');
+    const props = { 'security.protocol': 'SASL_SSL', ...oauth(), ...pemTrust() };
+    await expectProduced(await produce(broker.saslSsl, props, overTls, ['--producers', '2']), overTls);
+    await expectConsumed(broker.saslSsl, overTls, files.write(props));
+  });
+
+  it('a token file (sasl.oauthbearer.token.endpoint.url=file:...), read again at each login', async () => {
+    const tokenFile = join(files.dir, 'token.jwt');
+    writeFileSync(tokenFile, `${jws({ sub: 'alice', exp: Date.now() / 1000 + 600, iat: Date.now() / 1000 })}\n`);
+    const topic = uniqueTopic('oauth-file');
+    const props = { 'security.protocol': 'SASL_SSL', ...oauth(''), 'sasl.oauthbearer.token.endpoint.url': `file:${tokenFile}`,
+      'sasl.login.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler', ...pemTrust() };
+    const run = await produce(broker.saslSsl, props, topic);
+    await expectProduced(run, topic);
+    expect(run.stderr).not.toMatch(/WARN/);
+  });
+
+  it('the client-credentials grant at a token endpoint, whose client secret is never shown', async () => {
+    const secret = `cs-${randomBytes(6).toString('hex')}`;
+    const requests: { authorization: string | undefined; body: string }[] = [];
+    let answer = (): { status: number; body: Record<string, unknown> } => ({ status: 200, body: { access_token: jws({ sub: 'perf-client', exp: Date.now() / 1000 + 600 }), token_type: 'bearer', expires_in: 600 } });
+    tokenServer = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        requests.push({ authorization: req.headers.authorization, body });
+        const { status, body: json } = answer();
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      });
+    });
+    await new Promise<void>((resolve) => tokenServer!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(tokenServer.address() as { port: number }).port}/oauth2/token`;
+    const props = { 'security.protocol': 'SASL_PLAINTEXT', ...oauth(`clientId="perf-client" clientSecret="${secret}" scope="kafka"`), 'sasl.oauthbearer.token.endpoint.url': url };
+    const topic = uniqueTopic('oauth-grant');
+    const run = await produce(broker.saslPlaintext, props, topic);
+    await expectProduced(run, topic);
+    expect(requests[0]).toEqual({ authorization: `Basic ${Buffer.from(`perf-client:${secret}`).toString('base64')}`, body: 'grant_type=client_credentials&scope=kafka' });
+
+    // The broker refuses an expired token; the endpoint refuses a client: each one line, exit 6, no secret.
+    answer = () => ({ status: 200, body: { access_token: jws({ sub: 'perf-client', exp: Date.now() / 1000 - 60 }), token_type: 'bearer', expires_in: 600 } });
+    const expired = await produce(broker.saslPlaintext, props);
+    expectOneLineError(expired, 6, /^Error: authentication failed: the broker at 127\.0\.0\.1:\d+ rejected the OAUTHBEARER token \(invalid_token\)/);
+    answer = () => ({ status: 401, body: { error: 'invalid_client', error_description: `bad secret ${secret}` } });
+    const refused = await produce(broker.saslPlaintext, props);
+    expectOneLineError(refused, 6, /^Error: the token endpoint http:\/\/127\.0\.0\.1:\d+\/oauth2\/token refused the client-credentials grant for client 'perf-client' \(HTTP 401: invalid_client\)/);
+    for (const r of [run, expired, refused]) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it('kafkajs takes unsecured tokens too', async () => {
+    const topic = uniqueTopic('oauth-kafkajs');
+    await expectProduced(await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...oauth() }, topic, ['--client', 'kafkajs']), topic);
   });
 });
 
@@ -175,6 +267,10 @@ describe('bad security settings are usage errors before any connection (exit 2)'
     ['GSSAPI', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI' }, /^Error: sasl\.mechanism: 'GSSAPI' is not supported \(Kerberos\): perf-test speaks PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER$/],
     ['OAUTHBEARER without a JAAS config', { 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER' },
       /^Error: security\.protocol SASL_SSL needs sasl\.jaas\.config with the OAUTHBEARER login options \(e\.g\. sasl\.jaas\.config=org\.apache\.kafka\.common\.security\.oauthbearer\.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="alice";\)$/],
+    ['an unsecured OAUTHBEARER token without a principal', { 'security.protocol': 'SASL_PLAINTEXT', ...oauth('unsecuredLoginStringClaim_user="secret-in-a-bad-config"') },
+      /^Error: sasl\.jaas\.config \(value not shown\) does not make an unsecured OAUTHBEARER token: no principal name: set unsecuredLoginStringClaim_sub/],
+    ['a token file that does not exist', { 'security.protocol': 'SASL_SSL', ...oauth(''), 'sasl.oauthbearer.token.endpoint.url': 'file:/nonexistent/token.jwt' },
+      /^Error: sasl\.oauthbearer\.token\.endpoint\.url: 'file:\/nonexistent\/token\.jwt' names a file that does not exist$/],
     ['a malformed sasl.jaas.config', { 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': `${PLAIN_MODULE} required username="u" password="secret-in-a-bad-config"` },
       /^Error: sasl\.jaas\.config \(value not shown\) is not a valid JAAS entry: the entry does not end with a semicolon \(;\) \(e\.g\. sasl\.jaas\.config=/],
     ['a missing truststore file', { 'security.protocol': 'SSL', 'ssl.truststore.location': '/nonexistent/ca.pem' }, /^Error: ssl\.truststore\.location: '\/nonexistent\/ca\.pem' does not exist$/],

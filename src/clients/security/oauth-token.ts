@@ -120,7 +120,12 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function causeCode(e: unknown): string {
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  return typeof cause?.code === 'string' ? cause.code : 'the request failed';
+/** Node's error code of a failed fetch (ECONNREFUSED, ENOTFOUND...), found in its causes. */
+function causeCode(e: unknown, depth = 0): string {
+  if (depth > 4 || typeof e !== 'object' || e === null) return 'the request failed';
+  const x = e as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown };
+  if (depth > 0 && typeof x.code === 'string') return x.code;
+  if (depth > 0 && x.cause === undefined && !Array.isArray(x.errors) && typeof x.message === 'string') return `the request failed (${x.message})`;
+  const next = x.cause ?? (Array.isArray(x.errors) ? x.errors[0] : undefined);
+  return causeCode(next, depth + 1);
 }

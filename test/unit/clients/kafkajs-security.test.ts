@@ -51,6 +51,23 @@ describe('kafkajsSecurity: the settings as kafkajs options', () => {
   });
 });
 
+describe('kafkajsSecurity: OAUTHBEARER', () => {
+  const oauth = (extensions: Record<string, string> = {}): SecuritySettings => ({
+    protocol: 'SASL_PLAINTEXT', tls: undefined,
+    sasl: { mechanism: 'OAUTHBEARER', token: { kind: 'unsecured', options: [['unsecuredLoginStringClaim_sub', 'alice']] }, extensions },
+  });
+
+  it("gives kafkajs a provider of the token, in kafkajs' shape", async () => {
+    const sasl = kafkajsSecurity(oauth()).sasl as { mechanism: string; oauthBearerProvider: () => Promise<{ value: string }> };
+    expect(sasl.mechanism).toBe('oauthbearer');
+    expect((await sasl.oauthBearerProvider()).value).toMatch(/^eyJhbGciOiJub25lIn0\./);
+  });
+
+  it('refuses SASL extensions, which kafkajs cannot send', () => {
+    expect(() => kafkajsSecurity(oauth({ traceId: '1' }))).toThrow('--client kafkajs cannot send OAUTHBEARER SASL extensions');
+  });
+});
+
 describe('securityFailure: one line and exit code 6 per kind of failure', () => {
   const message = (e: unknown, security = SASL_SSL) => {
     const failure = securityFailure(security, '127.0.0.1:9093', e);
