@@ -128,7 +128,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
     .addOption(new Option('--keep-going', 'keep sending after records expire (delivery.timeout.ms); by default the run stops and reports'))
-    .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka) or kafkajs (default: platformatic; kafkajs for consume and e2e)'));
+    .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
 }
 
 /** Rejects options no command should be given (commander allows excess arguments so we can name them). */
@@ -175,7 +175,7 @@ function buildProgram(): Command {
     .addOption(new Option('--command-property <k=v...>', 'consumer properties: fetch.min.bytes=1 ... (several after one flag)'))
     .addOption(new Option('--print-metrics', 'print client metrics at the end'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (perf-test addition) (default: 1)'))
-    .addOption(new Option('--client <name>', 'Kafka client library (default: kafkajs)'));
+    .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
   const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');

@@ -70,17 +70,39 @@ export interface ProducerPort {
   disconnect(): Promise<void>;
 }
 
-/** One fetched batch of one partition, as a consumer hands it over. */
+/** Bytes of a record's send-time stamp: a float64, little endian, at the start of its value (e2e runs). */
+export const STAMP_BYTES = 8;
+
+/**
+ * The records of one partition from one fetch, as columns (no object per record): what a consumer run counts.
+ * Offsets are exact below 2^53. The columns may be reused once `onBatch` returns: read them, do not keep them.
+ */
+export interface ConsumedRecords {
+  readonly count: number;
+  /** Record i's offset. */
+  readonly offsets: ArrayLike<number>;
+  /** Record i's key + value bytes (a null key or value counts 0), as Kafka's ConsumerPerformance counts them. */
+  readonly sizes: ArrayLike<number>;
+  /**
+   * When the subscription asked for them: record i's send-time stamp, the float64 (little endian) at the start of
+   * its value (src/workload/stamp.ts writes it), or NaN for a value shorter than 8 bytes.
+   */
+  readonly sendTimes: ArrayLike<number> | undefined;
+}
+
+/** One partition's records from one fetch. */
 export interface ConsumedBatch {
   readonly topic: string;
   readonly partition: number;
-  readonly messages: readonly { readonly offset: string; readonly key: Buffer | null; readonly value: Buffer | null }[];
+  readonly records: ConsumedRecords;
 }
 
 /** What a consumer is to read: one topic or a regex of topics. */
 export interface Subscription {
   readonly topic: string | undefined;
   readonly include: RegExp | undefined;
+  /** Read each value's send-time stamp (e2e runs). */
+  readonly sendTimes: boolean;
 }
 
 /** Receives a consumer's batches and group events. */

@@ -65,9 +65,7 @@ function resolveConsumeStop(o: ConsumeOptions): ConsumeStop {
   return { kind: 'count', records: parseInteger(o.messages !== undefined ? '--messages' : '--num-records', count, 1) };
 }
 
-/** Consumers run on kafkajs: the @platformatic/kafka adapter produces only, so far. */
+/** Consumers run on the default client (@platformatic/kafka) unless --client says otherwise. */
 function resolveConsumerClient(text: string | undefined): ClientName {
-  const client = resolveClient(text ?? 'kafkajs');
-  if (client !== 'kafkajs') throw badValue('--client', client, 'cannot consume yet (consume and e2e run on kafkajs)');
-  return client;
+  return resolveClient(text ?? 'platformatic');
 }

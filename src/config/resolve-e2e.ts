@@ -27,8 +27,8 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
   const producers = o.producers === 'auto' ? undefined : o.producers;
   const produce = resolveProduceConfig({
     ...o,
-    // Both sides on one library: the consumers' (kafkajs) unless --client says otherwise.
-    client: o.client ?? 'kafkajs',
+    // Both sides on one library: the default client unless --client says otherwise.
+    client: o.client,
     topic: o.topic ?? 'perf-test-e2e',
     // A created topic gets a partition per producer or consumer, so that none of them idles.
     partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),

@@ -1,6 +1,5 @@
 import type { ConsumedBatch, ConsumerListener } from '../clients/port.js';
 import type { Clock } from '../util/clock.js';
-import { readSendTime } from '../workload/stamp.js';
 import { createWorkerHistogram, encodeHistogram, type Histogram } from './histogram.js';
 
 /** What a consumer worker ships for one interval. */
@@ -53,24 +52,26 @@ export class ConsumeRecorder implements ConsumerListener {
     this.onJoin?.();
   }
 
-  onBatch(batch: ConsumedBatch): void {
+  onBatch({ topic, partition, records }: ConsumedBatch): void {
     const now = this.clock.nowMs();
-    const key = `${batch.topic}:${batch.partition}`;
+    const key = `${topic}:${partition}`;
     const from = this.startOffsets?.[key];
+    const first = from === undefined ? -Infinity : Number(from);
     const runs = (this.offsets[key] ??= []);
+    const { count, offsets, sizes, sendTimes } = records;
     let n = 0;
     let bytes = 0;
-    for (const m of batch.messages) {
-      if (from !== undefined && BigInt(m.offset) < from) continue;
+    for (let i = 0; i < count; i++) {
+      const offset = offsets[i]!;
+      if (offset < first) continue;
       n++;
-      const offset = Number(m.offset);
       const last = runs[runs.length - 1];
       if (last !== undefined && last[1] === offset) last[1] = offset + 1;
       else runs.push([offset, offset + 1]);
-      bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
-      if (this.endToEnd) {
-        const sent = readSendTime(m.value);
-        if (sent !== undefined) this.endToEnd.recordValue(Math.max(0, Math.round((now - sent) * 1000)));
+      bytes += sizes[i]!;
+      if (this.endToEnd && sendTimes) {
+        const sent = sendTimes[i]!;
+        if (!Number.isNaN(sent)) this.endToEnd.recordValue(Math.max(0, Math.round((now - sent) * 1000)));
       }
     }
     if (n === 0) return;

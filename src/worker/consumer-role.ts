@@ -40,7 +40,7 @@ export class ConsumerRole implements WorkerRole {
     const port = this.port!;
     this.recorder.startOffsets = startOffsets && Object.fromEntries(Object.entries(startOffsets).map(([k, v]) => [k, BigInt(v)]));
     await port.start(
-      { topic: config.topic, include: config.include === undefined ? undefined : new RegExp(config.include) },
+      { topic: config.topic, include: config.include === undefined ? undefined : new RegExp(config.include), sendTimes: this.task.endToEnd },
       {
         onBatch: (b) => this.recorder.onBatch(b),
         onJoined: (durationMs, assigned) => {

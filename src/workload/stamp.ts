@@ -1,5 +1,6 @@
-/** Bytes of the send-time stamp at the start of an end-to-end record's value. */
-export const STAMP_BYTES = 8;
+import { STAMP_BYTES } from '../clients/port.js';
+
+export { STAMP_BYTES };
 
 /**
  * Returns a copy of `value` whose first 8 bytes hold `sendTimeMs` (float64, little endian, on the process's
@@ -11,9 +12,4 @@ export function stampSendTime(value: Buffer, sendTimeMs: number): Buffer {
   value.copy(out, STAMP_BYTES, STAMP_BYTES);
   out.writeDoubleLE(sendTimeMs, 0);
   return out;
-}
-
-/** Reads a value's send-time stamp; undefined when the value is too short to hold one. */
-export function readSendTime(value: Buffer | null | undefined): number | undefined {
-  return value && value.length >= STAMP_BYTES ? value.readDoubleLE(0) : undefined;
 }

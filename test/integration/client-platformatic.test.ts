@@ -107,6 +107,29 @@ describe('perf-test --client platformatic against a real broker', () => {
     expect((await readValues(topic, 3000, 'read_committed')).length).toBe(3000);
   });
 
+  it(`consumes, in Kafka's counts, what Kafka's own producer compressed with ${NODE_HAS_ZSTD ? 'zstd' : 'lz4 (zstd needs Node 22.15)'}`, async () => {
+    const topic = uniqueTopic('plt-read');
+    await createTopic(topic, 3);
+    const produced = await kafkaTool('org.apache.kafka.tools.ProducerPerformance', ['--topic', topic, '--num-records', '30000', '--record-size', '700',
+      '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap()}`, 'acks=1', `compression.type=${NODE_HAS_ZSTD ? 'zstd' : 'lz4'}`]);
+    expect(produced.code, produced.stderr).toBe(0);
+    const { run, result } = await runJson(['consume', ...CLIENT, '--topic', topic, '--messages', '30000', '--timeout', '20000']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.records.consumed).toBe(30000);
+    expect(result.bytes).toBe(30000 * 700);
+  });
+
+  it('reads only committed transactions with isolation.level=read_committed, and e2e measures its own records', async () => {
+    const topic = uniqueTopic('plt-tx-read');
+    const { result: produced } = await runJson([...CLIENT, '--num-records', '2000', '--record-size', '100', '--throughput', '4000', '--topic', topic, '--transaction-duration-ms', '200']);
+    expect(produced.records.acked).toBe(2000);
+    const { result } = await runJson(['consume', ...CLIENT, '--topic', topic, '--messages', '2000', '--timeout', '10000', '--command-property', 'isolation.level=read_committed']);
+    expect(result.records.consumed).toBe(2000);
+    const { result: e2e } = await runJson(['e2e', ...CLIENT, '--num-records', '3000', '--throughput', '1500', '--record-size', '64', '--topic', topic]);
+    expect(e2e.consumed).toEqual({ records: 3000, missing: 0, duplicates: 0, reread: 0 });
+    expect(e2e.endToEndLatencyMs.p50).toBeGreaterThan(0);
+  });
+
   it('counts records the broker rejects as too large as failed, by Kafka\'s error name', async () => {
     const topic = uniqueTopic('plt-toolarge');
     const admin = new kafkajs.Kafka({ brokers: [bootstrap()], logLevel: kafkajs.logLevel.NOTHING }).admin();

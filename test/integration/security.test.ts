@@ -55,13 +55,13 @@ async function expectProduced(run: Awaited<ReturnType<typeof produce>>, topic: s
 }
 
 /** Consumes the 300 records of `topic` with a --consumer.config file. */
-async function expectConsumed(bootstrap: string, topic: string, config: string, extra: string[] = ['--client', 'kafkajs']): Promise<void> {
+async function expectConsumed(bootstrap: string, topic: string, config: string, extra: string[] = []): Promise<void> {
   const consumed = await runCli(['consume', '--bootstrap-server', bootstrap, '--topic', topic, '--messages', '300', '--consumer.config', config, '--format', 'kafka', ...extra]);
   expect(consumed.code, consumed.stderr).toBe(0);
   expect(consumed.stdout.trimEnd().split('\n')[1]).toMatch(/, 300, /);
 }
 
-async function expectE2e(bootstrap: string, config: string, extra: string[] = ['--client', 'kafkajs']): Promise<void> {
+async function expectE2e(bootstrap: string, config: string, extra: string[] = []): Promise<void> {
   const e2e = await runCli(['e2e', '--bootstrap-server', bootstrap, '--topic', uniqueTopic('e2e'), '--num-records', '200',
     '--record-size', '100', '--producer.config', config, '--reporting-interval', '60000', ...extra], { timeoutMs: 90_000 });
   expect(e2e.code, e2e.stderr).toBe(0);
@@ -121,7 +121,6 @@ describe('produce over every secured listener of a real broker', () => {
     await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...p12Trust() }, topic, ['--producers', '2']), topic);
   });
 
-  // consume and e2e run on kafkajs until the default client's consumer lands (then --client kafkajs goes).
   it('consume and e2e take the same settings (SASL_SSL)', async () => {
     const topic = uniqueTopic('sasl-ssl-consume');
     const config = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() });
@@ -143,6 +142,7 @@ describe('produce over every secured listener of a real broker', () => {
     await expectProduced(await produce(broker.saslSsl, { 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...pemTrust() }, topic, ['--client', 'kafkajs']), topic);
     const mtls = uniqueTopic('kafkajs-mtls');
     await expectProduced(await produce(broker.ssl, { 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() }, mtls, ['--client', 'kafkajs']), mtls);
+    await expectConsumed(broker.ssl, mtls, files.write({ 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() }), ['--client', 'kafkajs']);
   });
 
   it('checks the host name by default, and skips the check with ssl.endpoint.identification.algorithm= (empty)', async () => {
@@ -221,6 +221,13 @@ describe('security failures are one line each, exit code 6', () => {
     const run = await produce(broker.saslPlaintext, { 'security.protocol': 'SASL_PLAINTEXT', ...scram('SCRAM-SHA-256', 'not-the-password') });
     expectOneLineError(run, 6, /^Error: authentication failed: the broker at 127\.0\.0\.1:\d+ rejected SASL SCRAM-SHA-256 credentials for user 'alice' \(check the username and password in sasl\.jaas\.config/);
     expect(run.stderr + run.stdout).not.toContain('not-the-password');
+  });
+
+  it('a wrong SCRAM password when consuming', async () => {
+    const config = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512', 'not-the-consumer-password'), ...pemTrust() });
+    const run = await runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', uniqueTopic('no-consume'), '--messages', '10', '--consumer.config', config]);
+    expectOneLineError(run, 6, /^Error: authentication failed: the broker at 127\.0\.0\.1:\d+ rejected SASL SCRAM-SHA-512 credentials for user 'alice'/);
+    expect(run.stderr + run.stdout).not.toContain('not-the-consumer-password');
   });
 
   it('a wrong PLAIN password over TLS', async () => {

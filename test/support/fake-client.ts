@@ -1,9 +1,10 @@
 // A fake Kafka client for unit tests of whole runs: an in-memory cluster behind the three ports. Runs load it as
 // their client module (`FAKE_CLIENT_MODULE`) with in-process workers, so the test and every worker share the one
 // `fakeCluster` below. Faults are injected here, through the client, never through production code.
-import type {
-  AdminPort, ClientFactory, ConsumedBatch, ConsumerListener, ConsumerPort, PartitionLeader, PartitionOutcome,
-  ProduceRequest, ProducerIdentity, ProducerPort, Subscription,
+import {
+  STAMP_BYTES,
+  type AdminPort, type ClientFactory, type ConsumedBatch, type ConsumedRecords, type ConsumerListener, type ConsumerPort,
+  type PartitionLeader, type PartitionOutcome, type ProduceRequest, type ProducerIdentity, type ProducerPort, type Subscription,
 } from '../../src/clients/port.js';
 import type { ConsumerSettings } from '../../src/config/consumer-config.js';
 import type { TopicSpec } from '../../src/config/types.js';
@@ -111,6 +112,7 @@ class FakeConsumer implements ConsumerPort {
   private timer: NodeJS.Timeout | undefined;
   private connected = false;
   private assigned: { topic: string; partition: number }[] = [];
+  private sendTimes = false;
 
   constructor(private readonly settings: ConsumerSettings) {}
 
@@ -123,6 +125,7 @@ class FakeConsumer implements ConsumerPort {
     const index = fakeCluster.consumersStarted++;
     const fault = fakeCluster.behaviour.failConsumer;
     if (fault?.index === index) throw new Error(fault.message);
+    this.sendTimes = subscription.sendTimes;
     const topics = [...fakeCluster.topics.keys()].filter((t) => t === subscription.topic || subscription.include?.test(t));
     this.assigned = topics.flatMap((topic) => fakeCluster.topics.get(topic)!.map((_, partition) => ({ topic, partition })));
     const positions = this.positions();
@@ -159,13 +162,20 @@ class FakeConsumer implements ConsumerPort {
       const values = fakeCluster.topics.get(topic)![partition]!.slice(from, from + fakeCluster.behaviour.maxBatchRecords);
       if (values.length === 0) continue;
       positions.set(key, from + values.length);
-      const batch: ConsumedBatch = {
-        topic, partition,
-        messages: values.map((value, i) => ({ offset: String(from + i), key: null, value })),
-      };
+      const batch: ConsumedBatch = { topic, partition, records: recordColumns(from, values, this.sendTimes) };
       listener.onBatch(batch);
     }
   }
+}
+
+/** Records from `from` on, as the port's columns (no keys; send times read as a real client reads them). */
+function recordColumns(from: number, values: readonly Buffer[], withSendTimes: boolean): ConsumedRecords {
+  return {
+    count: values.length,
+    offsets: values.map((_, i) => from + i),
+    sizes: values.map((v) => v.length),
+    sendTimes: withSendTimes ? values.map((v) => (v.length >= STAMP_BYTES ? v.readDoubleLE(0) : NaN)) : undefined,
+  };
 }
 
 class FakeAdmin implements AdminPort {

@@ -1,6 +1,6 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { ConsumerSettings } from '../../config/consumer-config.js';
-import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';
+import { STAMP_BYTES, type ConnectionSpec, type ConsumedRecords, type ConsumerListener, type ConsumerPort, type Subscription } from '../port.js';
 import { connectError } from './connect.js';
 
 /** A kafkajs consumer in a group, behind perf-test's consumer port. */
@@ -44,7 +44,7 @@ export class KafkajsConsumer implements ConsumerPort {
     await this.consumer.run({
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
-        listener.onBatch({ topic: batch.topic, partition: batch.partition, messages: batch.messages });
+        listener.onBatch({ topic: batch.topic, partition: batch.partition, records: columns(batch.messages, subscription.sendTimes) });
       },
     });
   }
@@ -56,4 +56,19 @@ export class KafkajsConsumer implements ConsumerPort {
   async disconnect(): Promise<void> {
     await this.consumer.disconnect();
   }
+}
+
+/** A kafkajs batch's messages as the port's columns. */
+function columns(messages: readonly KafkaMessage[], withSendTimes: boolean): ConsumedRecords {
+  const count = messages.length;
+  const offsets = new Float64Array(count);
+  const sizes = new Float64Array(count);
+  const sendTimes = withSendTimes ? new Float64Array(count) : undefined;
+  for (let i = 0; i < count; i++) {
+    const { offset, key, value } = messages[i]!;
+    offsets[i] = Number(offset);
+    sizes[i] = (key?.length ?? 0) + (value?.length ?? 0);
+    if (sendTimes) sendTimes[i] = value && value.length >= STAMP_BYTES ? value.readDoubleLE(0) : NaN;
+  }
+  return { count, offsets, sizes, sendTimes };
 }

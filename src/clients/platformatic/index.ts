@@ -1,7 +1,10 @@
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
-import { UsageError } from '../../errors.js';
-import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';
+import type { ConsumerSettings } from '../../config/consumer-config.js';
+import type {
+  AdminPort, ClientFactory, ConnectionSpec, ConsumerListener, ConsumerPort, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerIdentity,
+  ProducerPort, Subscription,
+} from '../port.js';
 import { checkCompression } from './options.js';
 
 /*
@@ -61,6 +64,38 @@ class LazyProducer implements ProducerPort {
   }
 }
 
+class LazyConsumer implements ConsumerPort {
+  private inner: ConsumerPort | undefined;
+
+  constructor(
+    private readonly connection: ConnectionSpec,
+    private readonly settings: ConsumerSettings,
+  ) {}
+
+  async connect(): Promise<void> {
+    const { PlatformaticConsumer } = await import('./consumer.js');
+    this.inner = new PlatformaticConsumer(this.connection, this.settings);
+    await this.inner.connect();
+  }
+
+  start(subscription: Subscription, listener: ConsumerListener): Promise<void> {
+    return this.connected().start(subscription, listener);
+  }
+
+  seek(topic: string, partition: number, offset: string): void {
+    this.connected().seek(topic, partition, offset);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.inner?.disconnect();
+  }
+
+  private connected(): ConsumerPort {
+    if (!this.inner) throw new Error('the platformatic consumer is used before connect()');
+    return this.inner;
+  }
+}
+
 class LazyAdmin implements AdminPort {
   private inner: AdminPort | undefined;
 
@@ -94,13 +129,11 @@ class LazyAdmin implements AdminPort {
   }
 }
 
-/** The @platformatic/kafka client behind perf-test's ports (producing; consuming is kafkajs' for now). */
+/** The @platformatic/kafka client behind perf-test's ports. */
 export const platformaticClient: ClientFactory = {
   createProducer: (connection, settings) => new LazyProducer(connection, settings),
+  createConsumer: (connection, settings) => new LazyConsumer(connection, settings),
   createAdmin: (connection) => new LazyAdmin(connection),
-  createConsumer: () => {
-    throw new UsageError('--client platformatic: consuming is not supported with this client yet', 'use --client kafkajs for consume and e2e runs');
-  },
 };
 
 /** The module's client, for workers that load it by specifier (see src/clients/registry.ts). */

@@ -8,7 +8,6 @@ import { UsageError } from '../../../src/errors.js';
 import { checkCompression, errorDetail, kafkaErrorName, platformaticCompression, producerOptions } from '../../../src/clients/platformatic/options.js';
 import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from '../../../src/clients/platformatic/produce-errors.js';
 import { retryBackoffMs } from '../../../src/config/backoff.js';
-import { platformaticClient } from '../../../src/clients/platformatic/index.js';
 
 const connection: ConnectionSpec = {
   bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093'],
@@ -126,11 +125,5 @@ describe('produce errors', () => {
       { partition: 2, error: 'NOT_ENOUGH_REPLICAS' },
     ]);
     expect(partitionOutcomes(new NetworkError('closed'))).toBeUndefined();
-  });
-});
-
-describe('platformaticClient', () => {
-  it('says clearly that it does not consume yet', () => {
-    expect(() => platformaticClient.createConsumer(connection, {} as never)).toThrow(/--client platformatic: consuming is not supported/);
   });
 });

@@ -8,7 +8,7 @@ const clock = { nowMs: () => 0 };
 const batch = (partition: number, from: number, to: number): ConsumedBatch => ({
   topic: 't',
   partition,
-  messages: Array.from({ length: to - from }, (_, i) => ({ offset: String(from + i), key: null, value: Buffer.alloc(1) })),
+  records: { count: to - from, offsets: Array.from({ length: to - from }, (_, i) => from + i), sizes: new Array(to - from).fill(1), sendTimes: undefined },
 });
 
 describe('distinct records across consumers', () => {

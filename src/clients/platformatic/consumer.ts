@@ -1,0 +1,300 @@
+import {
+  Admin, Consumer, compressionsAlgorithmsByBitmask, type Broker, type Connection, type ConsumerGroupJoinPayload, type GroupAssignment,
+} from '@platformatic/kafka';
+import type { ConsumerSettings } from '../../config/consumer-config.js';
+import { retryBackoffMs } from '../../config/backoff.js';
+import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';
+import { FETCH_API_KEY, FETCH_VERSIONS, sendFetch, type FetchAnswer, type FetchVersion } from './fetch-request.js';
+import { baseOptions, connectError } from './options.js';
+import { RecordColumns, readRecordBatches, type Decompress } from './record-batches.js';
+
+type Client = Consumer<Buffer, Buffer, Buffer, Buffer>;
+
+/** Java's consumer defaults for what ConsumerSettings does not carry. */
+const AUTO_COMMIT_INTERVAL_MS = 5000;
+const REBALANCE_TIMEOUT_MS = 300_000;
+const BACKOFF = { retryBackoffMs: 100, retryBackoffMaxMs: 1000 };
+/** Kafka's ListOffsets timestamps: the log's start and its end. */
+const EARLIEST = -2n;
+const LATEST = -1n;
+/** Kafka's error codes a fetch answers with that the consumer handles (any other is retried after a metadata refresh). */
+const OFFSET_OUT_OF_RANGE = 1;
+
+const decompress: Decompress = (codec, data) => {
+  const algorithm = compressionsAlgorithmsByBitmask[codec];
+  if (!algorithm) throw new Error(`a record batch has an unknown compression codec (${codec})`);
+  return algorithm.decompressSync(data);
+};
+
+/**
+ * A member of a consumer group on @platformatic/kafka, fetching as Java's consumer does: one Fetch in flight per
+ * leader, the next one sent as soon as the last is read. The client runs the group (join, sync, heartbeats,
+ * rebalances), metadata, connections, TLS and SASL; the fetch answers are read here into columns
+ * (src/clients/platformatic/record-batches.ts), with no object per record.
+ */
+export class PlatformaticConsumer implements ConsumerPort {
+  private readonly client: Client;
+  private listener: ConsumerListener | undefined;
+  private columns: RecordColumns | undefined;
+  private version: FetchVersion = 17;
+  private running = false;
+  /** Bumped by every rebalance: answers to the fetches of an older assignment are dropped. */
+  private generation = 0;
+  private assigned: readonly { topic: string; partition: number }[] = [];
+  /** The next offset to fetch, per "topic:partition" assigned. */
+  private positions = new Map<string, number>();
+  private leaders = new Map<string, number>();
+  private brokers = new Map<number, Broker>();
+  private topicIds = new Map<string, string>();
+  private topicNames = new Map<string, string>();
+  /** Leaders with a fetch in flight, or waiting out a backoff. */
+  private busy = new Set<number>();
+  private failures = 0;
+  private refreshing: Promise<void> | undefined;
+  private retryScheduled = false;
+  private rebalanceStartedMs: number | undefined;
+  private commitTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: ConnectionSpec,
+    private readonly s: ConsumerSettings,
+  ) {
+    this.client = new Consumer({
+      ...baseOptions(connection),
+      groupId: s.groupId,
+      sessionTimeout: s.sessionTimeoutMs,
+      heartbeatInterval: s.heartbeatIntervalMs,
+      rebalanceTimeout: REBALANCE_TIMEOUT_MS,
+      autocommit: false,
+    });
+  }
+
+  async connect(): Promise<void> {
+    try {
+      await this.client.connectToBrokers();
+      const api = (await this.client.listApis()).find((a) => a.apiKey === FETCH_API_KEY);
+      const version = FETCH_VERSIONS.filter((v) => api && v >= api.minVersion && v <= api.maxVersion).pop();
+      if (version === undefined) throw new Error(`the broker does not speak Fetch v${FETCH_VERSIONS[0]}-v${FETCH_VERSIONS.at(-1)} (Kafka 3.1 or later does)`);
+      this.version = version;
+    } catch (e) {
+      throw await connectError(this.connection, e);
+    }
+  }
+
+  async start(subscription: Subscription, listener: ConsumerListener): Promise<void> {
+    this.listener = listener;
+    this.columns = new RecordColumns(subscription.sendTimes);
+    this.running = true;
+    const topics = subscription.topic !== undefined ? [subscription.topic] : (await this.allTopics()).filter((t) => subscription.include!.test(t));
+    this.client.on('consumer:group:rebalance', () => this.revoke());
+    this.client.on('consumer:group:join', (payload) => void this.joined(payload));
+    this.client.topics.trackAll(...topics);
+    this.rebalanceStartedMs = performance.now();
+    await this.client.joinGroup({});
+    this.commitTimer = setInterval(() => void this.commit(), AUTO_COMMIT_INTERVAL_MS).unref();
+  }
+
+  seek(topic: string, partition: number, offset: string): void {
+    const key = `${topic}:${partition}`;
+    if (this.positions.has(key)) this.positions.set(key, Number(offset));
+  }
+
+  async disconnect(): Promise<void> {
+    clearInterval(this.commitTimer);
+    if (this.running) await this.commit();
+    this.running = false;
+    this.generation++;
+    await this.client.close(true);
+  }
+
+  /** A rebalance began: stop fetching until the group gives this member its partitions again. */
+  private revoke(): void {
+    this.rebalanceStartedMs ??= performance.now();
+    this.generation++;
+    this.assigned = [];
+    this.positions = new Map();
+  }
+
+  /** The group gave this member its partitions: find where each starts, tell the listener, fetch. */
+  private async joined({ assignments }: ConsumerGroupJoinPayload): Promise<void> {
+    const generation = ++this.generation;
+    const started = this.rebalanceStartedMs ?? performance.now();
+    const groups = assignments ?? [];
+    const assigned = groups.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
+    const positions = await this.startPositions(groups);
+    if (generation !== this.generation || !this.running) return;
+    this.rebalanceStartedMs = undefined;
+    this.assigned = assigned;
+    this.positions = positions;
+    this.listener!.onJoined(performance.now() - started, assigned);
+    await this.refreshMetadata();
+    this.pump();
+  }
+
+  /** The group's committed offsets, or else the log's start or end (`auto.offset.reset`). */
+  private async startPositions(groups: readonly GroupAssignment[]): Promise<Map<string, number>> {
+    const positions = new Map<string, number>();
+    if (groups.length === 0) return positions;
+    const committed = await this.client.listCommittedOffsets({ topics: [...groups] });
+    const missing = groups.filter(({ topic, partitions }) => partitions.some((p) => (committed.get(topic)?.[p] ?? -1n) < 0n));
+    const reset = missing.length === 0 ? new Map<string, bigint[]>()
+      : await this.client.listOffsets({ topics: missing.map((g) => g.topic), timestamp: this.s.fromBeginning ? EARLIEST : LATEST });
+    for (const { topic, partitions } of groups) {
+      for (const p of partitions) {
+        const at = committed.get(topic)?.[p] ?? -1n;
+        positions.set(`${topic}:${p}`, Number(at >= 0n ? at : (reset.get(topic)?.[p] ?? 0n)));
+      }
+    }
+    return positions;
+  }
+
+  private refreshMetadata(): Promise<void> {
+    return (this.refreshing ??= (async () => {
+      try {
+        const topics = [...new Set(this.assigned.map((a) => a.topic))];
+        const metadata = await this.client.metadata({ topics, forceUpdate: true });
+        this.brokers = new Map([...metadata.brokers].map(([id, b]) => [id, { host: b.host, port: b.port }]));
+        for (const [name, t] of metadata.topics) {
+          this.topicIds.set(name, t.id);
+          this.topicNames.set(t.id, name);
+          t.partitions.forEach((p, partition) => this.leaders.set(`${name}:${partition}`, p.leader));
+        }
+      } catch {
+        // The next fetch round tries again, after a backoff.
+        this.failures++;
+      } finally {
+        this.refreshing = undefined;
+      }
+    })());
+  }
+
+  /** Sends a fetch to every leader of assigned partitions that has none in flight. */
+  private pump(): void {
+    if (!this.running || this.refreshing) return;
+    const byLeader = new Map<number, string[]>();
+    for (const { topic, partition } of this.assigned) {
+      const key = `${topic}:${partition}`;
+      const leader = this.leaders.get(key) ?? -1;
+      if (leader < 0) {
+        this.retryLater(undefined);
+        continue;
+      }
+      if (!this.busy.has(leader)) byLeader.set(leader, [...(byLeader.get(leader) ?? []), key]);
+    }
+    for (const [leader, keys] of byLeader) this.fetchFrom(leader, keys);
+  }
+
+  private fetchFrom(leader: number, keys: readonly string[]): void {
+    const broker = this.brokers.get(leader);
+    if (!broker) {
+      this.retryLater(leader);
+      return;
+    }
+    this.busy.add(leader);
+    const generation = this.generation;
+    const asked = new Map(keys.map((k) => [k, this.positions.get(k)!]));
+    const topics = new Map<string, { partition: number; currentLeaderEpoch: number; fetchOffset: bigint; lastFetchedEpoch: number; partitionMaxBytes: number }[]>();
+    for (const [key, offset] of asked) {
+      const [topic, partition] = splitKey(key);
+      const list = topics.get(topic) ?? [];
+      list.push({ partition, currentLeaderEpoch: -1, fetchOffset: BigInt(offset), lastFetchedEpoch: -1, partitionMaxBytes: this.s.maxPartitionFetchBytes });
+      topics.set(topic, list);
+    }
+    const params = {
+      version: this.version, maxWaitMs: this.s.fetchMaxWaitMs, minBytes: this.s.fetchMinBytes, maxBytes: this.s.fetchMaxBytes,
+      readCommitted: this.s.readCommitted, topics: [...topics].map(([topic, partitions]) => ({ topicId: this.topicIds.get(topic)!, partitions })),
+    };
+    this.client.connections.get(broker, (error: Error | null, connection?: Connection) => {
+      if (error || !connection) {
+        this.busy.delete(leader);
+        this.retryLater(leader);
+        return;
+      }
+      sendFetch(connection, params, (error, answer) => {
+        this.busy.delete(leader);
+        if (generation !== this.generation || !this.running) {
+          this.pump();
+          return;
+        }
+        if (error || !answer) this.retryLater(leader);
+        else this.read(answer, asked);
+      });
+    });
+  }
+
+  /** Hands each partition's records to the listener and moves its position past them. */
+  private read(answer: FetchAnswer, asked: ReadonlyMap<string, number>): void {
+    let stale = answer.errorCode !== 0;
+    for (const p of answer.partitions) {
+      const topic = this.topicNames.get(p.topicId);
+      const key = `${topic}:${p.partition}`;
+      const from = asked.get(key);
+      // A seek or a rebalance since the request was sent: its records are not the ones wanted now.
+      if (topic === undefined || from === undefined || this.positions.get(key) !== from) continue;
+      if (p.errorCode === OFFSET_OUT_OF_RANGE) void this.resetPosition(topic, p.partition);
+      else if (p.errorCode !== 0) stale = true;
+      if (p.errorCode !== 0 || p.records === undefined) continue;
+      const columns = this.columns!;
+      columns.reset();
+      const next = readRecordBatches(p.records, from, columns, decompress, this.s.readCommitted ? (p.aborted ?? []) : undefined);
+      this.positions.set(key, next);
+      if (columns.count > 0) this.listener!.onBatch({ topic, partition: p.partition, records: columns });
+    }
+    if (stale) this.retryLater(undefined);
+    else {
+      this.failures = 0;
+      this.pump();
+    }
+  }
+
+  /** After an error: wait out the backoff (with the leader held busy), read the metadata again, fetch. */
+  private retryLater(leader: number | undefined): void {
+    if (leader !== undefined) this.busy.add(leader);
+    else if (this.retryScheduled) return;
+    else this.retryScheduled = true;
+    const delay = retryBackoffMs(BACKOFF, ++this.failures);
+    setTimeout(() => {
+      if (leader !== undefined) this.busy.delete(leader);
+      else this.retryScheduled = false;
+      void this.refreshMetadata().then(() => this.pump());
+    }, delay).unref();
+  }
+
+  private async resetPosition(topic: string, partition: number): Promise<void> {
+    try {
+      const offsets = await this.client.listOffsets({ topics: [topic], partitions: { [topic]: [partition] }, timestamp: this.s.fromBeginning ? EARLIEST : LATEST });
+      const key = `${topic}:${partition}`;
+      if (this.positions.has(key)) this.positions.set(key, Number(offsets.get(topic)?.[partition] ?? 0n));
+    } catch {
+      // Tried again on the next out-of-range answer.
+    }
+  }
+
+  /** Commits the positions, as Java's auto-commit does (best effort: a run's figures do not depend on it). */
+  private async commit(): Promise<void> {
+    const offsets = [...this.positions].map(([key, offset]) => {
+      const [topic, partition] = splitKey(key);
+      return { topic, partition, offset: BigInt(offset), leaderEpoch: -1 };
+    });
+    if (offsets.length === 0) return;
+    try {
+      await this.client.commit({ offsets });
+    } catch {
+      // A rebalance in progress, or the coordinator moving: the next commit carries the same positions.
+    }
+  }
+
+  private async allTopics(): Promise<string[]> {
+    const admin = new Admin(baseOptions(this.connection));
+    try {
+      return await admin.listTopics();
+    } finally {
+      await admin.close();
+    }
+  }
+}
+
+function splitKey(key: string): [string, number] {
+  const at = key.lastIndexOf(':');
+  return [key.slice(0, at), Number(key.slice(at + 1))];
+}
