@@ -128,6 +128,12 @@ describe('connectError and its hints', () => {
     expect(scrubSecrets('a pw-s3cret b pw-s3cret', SASL_SSL)).toBe('a [redacted] b [redacted]');
   });
 
+  it('says that kafkajs cannot tell a refused OAUTHBEARER token from a broker that hangs up', () => {
+    const security: SecuritySettings = { protocol: 'SASL_PLAINTEXT', tls: undefined,
+      sasl: { mechanism: 'OAUTHBEARER', token: { kind: 'unsecured', options: [['unsecuredLoginStringClaim_sub', 'a']] }, extensions: {} } };
+    expect(connectError(spec(security), new Error('No brokers in the broker pool')).hint).toMatch(/^kafkajs does not report a refused OAUTHBEARER token/);
+  });
+
   it('returns the security failure when there is one', () => {
     expect(connectError(spec(SASL_SSL), new KafkaJSSASLAuthenticationError('x')).exitCode).toBe(ExitCode.Auth);
   });
