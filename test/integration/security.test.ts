@@ -316,6 +316,10 @@ describe('secrets never leak', () => {
       const saslSsl = files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512'), ...p12Trust() });
       const mtls = files.write({ 'security.protocol': 'SSL', ...pemTrust(), 'ssl.keystore.type': 'PKCS12', 'ssl.keystore.location': certs.clientP12, 'ssl.keystore.password': certs.clientStorePassword });
       const mtlsPem = files.write({ 'security.protocol': 'SSL', ...pemTrust(), ...pemIdentity() });
+      const tokenFile = join(out, 'token.jwt');
+      const token = jws({ sub: 'alice', exp: Date.now() / 1000 + 600, jti: randomBytes(8).toString('hex') });
+      writeFileSync(tokenFile, token);
+      const oauthFile = files.write({ 'security.protocol': 'SASL_SSL', ...oauth(''), 'sasl.oauthbearer.token.endpoint.url': `file:${tokenFile}`, ...pemTrust() });
       const topic = uniqueTopic('leak');
       const common = ['--num-records', '300', '--record-size', '100', '--topic', topic, '--reporting-interval', '200', '--debug'];
       const runs = [
@@ -326,6 +330,7 @@ describe('secrets never leak', () => {
         () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer.config', mtlsPem, '--format', 'kafka']),
         () => runCli(['consume', '--bootstrap-server', broker.saslSsl, '--topic', topic, '--messages', '300', '--consumer.config', saslSsl, '--json', '--debug']),
         () => runCli(['e2e', '--bootstrap-server', broker.ssl, '--num-records', '200', '--producer.config', mtlsPem, '--json', '--debug', '--html', join(out, 'e2e.html')]),
+        () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', oauthFile, '--json', '--print-metrics']),
         // Failures, with --debug's stack traces.
         () => runCli([...common, '--bootstrap-server', broker.saslSsl, '--producer.config', files.write({ 'security.protocol': 'SASL_SSL', ...scram('SCRAM-SHA-512', `${alice.password}-wrong`), ...p12Trust() })]),
         () => runCli([...common, '--bootstrap-server', broker.ssl, '--producer-props', 'security.protocol=SSL', `ssl.truststore.location=${certs.truststoreP12}`, `ssl.truststore.password=${certs.truststorePassword}x`]),
@@ -334,21 +339,21 @@ describe('secrets never leak', () => {
       ];
       const results = [];
       for (const run of runs) results.push(await run()); // one at a time: they share the broker and 2 cores
-      results.slice(0, 6).forEach((r) => expect(r.code, r.stderr).toBe(0));
-      expect(results.slice(6).map((r) => r.code)).toEqual([6, 2, 2, 2]);
+      results.slice(0, 7).forEach((r) => expect(r.code, r.stderr).toBe(0));
+      expect(results.slice(7).map((r) => r.code)).toEqual([6, 2, 2, 2]);
       const json = JSON.parse(results[0]!.stdout);
       writeFileSync(join(out, 'result.json'), results[0]!.stdout);
       expect(json.config.producerProps).toMatchObject({ 'sasl.jaas.config': '[redacted]', 'ssl.truststore.password': '[redacted]', 'sasl.mechanism': 'SCRAM-SHA-512' });
 
       const outputs = [
         ...results.flatMap((r, i) => [[`run ${i} stdout`, r.stdout], [`run ${i} stderr`, r.stderr]]),
-        ...readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'latin1')]),
+        ...readdirSync(out).filter((name) => name !== 'token.jwt').map((name) => [name, readFileSync(join(out, name), 'latin1')]),
       ] as [string, string][];
       expect(outputs.map(([name]) => name)).toEqual(expect.arrayContaining(['report.html', 'latency.hlog', 'result.json', 'e2e.html']));
       const keyLine = readFileSync(certs.clientKeyPem, 'utf8').split('\n')[2]!;
-      const secrets = [alice.password, certs.truststorePassword, certs.clientStorePassword, certs.clientKeyPassword, keyLine];
+      const secrets = [alice.password, certs.truststorePassword, certs.clientStorePassword, certs.clientKeyPassword, keyLine, token];
       // The detector works: the inputs hold every secret.
-      const inputs = [saslSsl, mtls, mtlsPem, certs.clientKeyPem].map((f) => readFileSync(f, 'utf8')).join('\n');
+      const inputs = [saslSsl, mtls, mtlsPem, certs.clientKeyPem, tokenFile].map((f) => readFileSync(f, 'utf8')).join('\n');
       for (const s of secrets) expect(inputs).toContain(s);
       const leaks = outputs.flatMap(([name, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${name} holds ${s.slice(0, 4)}...`));
       expect(leaks).toEqual([]);
