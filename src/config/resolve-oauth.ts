@@ -7,7 +7,8 @@ import type { OAuthBearerSasl, OAuthTokenSource } from './security.js';
 /**
  * SASL OAUTHBEARER from Java's client settings. Without `sasl.oauthbearer.token.endpoint.url`, Java's default
  * login handler makes unsecured tokens from the JAAS options; with a `file:` URL the file holds a ready JWT; with
- * an http(s) URL the client-credentials grant runs with the JAAS options clientId, clientSecret and scope.
+ * an http(s) URL the client-credentials grant runs with sasl.oauthbearer.client.credentials.client.id/.client.secret
+ * and sasl.oauthbearer.scope (Kafka 4.1), or the JAAS options clientId, clientSecret and scope.
  * (Java also wants sasl.login.callback.handler.class=...OAuthBearerLoginCallbackHandler for a URL; perf-test
  * takes the URL alone.) Every problem is a usage error before any connection; none shows a token or a secret.
  */
@@ -83,13 +84,15 @@ export function jwtProblem(token: string, subClaim: string, nowMs: number): stri
 
 function clientCredentials(url: string, props: ReadonlyMap<string, string>, options: ReadonlyMap<string, string>): OAuthTokenSource {
   if (!/^https?:\/\/[^/]/i.test(url)) throw badValue('sasl.oauthbearer.token.endpoint.url', url, 'is not a file:, http: or https: URL');
-  const clientId = options.get('clientId');
-  const clientSecret = options.get('clientSecret');
-  if (!clientId) throw new UsageError('sasl.jaas.config (value not shown) has no clientId option, which the token endpoint needs', CLIENT_EXAMPLE);
-  if (!clientSecret) throw new UsageError('sasl.jaas.config (value not shown) has no clientSecret option, which the token endpoint needs', CLIENT_EXAMPLE);
+  // Kafka 4.1's own settings come first; the JAAS options are the older (still accepted) place.
+  const clientId = props.get('sasl.oauthbearer.client.credentials.client.id') || options.get('clientId');
+  const clientSecret = props.get('sasl.oauthbearer.client.credentials.client.secret') || options.get('clientSecret');
+  const scope = props.get('sasl.oauthbearer.scope') || options.get('scope') || undefined;
+  if (!clientId) throw new UsageError('the token endpoint needs a client id: sasl.oauthbearer.client.credentials.client.id, or the clientId option of sasl.jaas.config (value not shown)', CLIENT_EXAMPLE);
+  if (!clientSecret) throw new UsageError('the token endpoint needs a client secret: sasl.oauthbearer.client.credentials.client.secret, or the clientSecret option of sasl.jaas.config (value not shown)', CLIENT_EXAMPLE);
   const header = props.get('sasl.oauthbearer.header.urlencode')?.trim().toLowerCase();
   if (header !== undefined && header !== 'true' && header !== 'false') throw badValue('sasl.oauthbearer.header.urlencode', header, 'is not true or false');
-  return Object.freeze({ kind: 'client-credentials', url, clientId, clientSecret, scope: options.get('scope') || undefined, urlencodeHeader: header === 'true' });
+  return Object.freeze({ kind: 'client-credentials', url, clientId, clientSecret, scope, urlencodeHeader: header === 'true' });
 }
 
 /** Java's secured login handler takes SASL extensions from `extension_<name>` JAAS options. */

@@ -44,6 +44,7 @@ const APPLIED = new Set([
   'ssl.keystore.password', 'ssl.keystore.key', 'ssl.keystore.certificate.chain', 'ssl.key.password',
   'ssl.endpoint.identification.algorithm', 'ssl.enabled.protocols', 'ssl.protocol',
   'sasl.oauthbearer.token.endpoint.url', 'sasl.oauthbearer.header.urlencode', 'sasl.oauthbearer.sub.claim.name',
+  'sasl.oauthbearer.client.credentials.client.id', 'sasl.oauthbearer.client.credentials.client.secret', 'sasl.oauthbearer.scope',
 ]);
 /** Java client security settings that exist but have no effect here (from Kafka 4.1's client configs). */
 const KNOWN_NOT_APPLIED = new Set([

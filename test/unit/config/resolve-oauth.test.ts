@@ -58,6 +58,17 @@ describe('OAUTHBEARER from Java\'s settings', () => {
     expect(JSON.stringify(redactProps(new Map(Object.entries(props))))).not.toContain(SECRET);
   });
 
+  it("Kafka 4.1's client-credentials settings, before the JAAS options; the secret redacted from the echo", () => {
+    const props = oauth('clientId="old" clientSecret="old-secret" scope="old"', {
+      'sasl.oauthbearer.token.endpoint.url': 'https://idp.example/token', 'sasl.oauthbearer.client.credentials.client.id': 'perf',
+      'sasl.oauthbearer.client.credentials.client.secret': SECRET, 'sasl.oauthbearer.scope': 'kafka',
+    });
+    const { settings, warnings } = resolve(props);
+    expect(settings.sasl).toMatchObject({ token: { kind: 'client-credentials', clientId: 'perf', clientSecret: SECRET, scope: 'kafka' } });
+    expect(warnings).toEqual([]);
+    expect(JSON.stringify(redactProps(new Map(Object.entries(props))))).not.toContain(SECRET);
+  });
+
   it('still warns about the OAuth settings it does not apply', () => {
     const { warnings } = resolve(oauth('unsecuredLoginStringClaim_sub="a"', { 'sasl.oauthbearer.jwks.endpoint.url': 'https://x', 'sasl.login.callback.handler.class': 'com.example.Custom' }));
     expect(warnings).toEqual([
@@ -73,8 +84,8 @@ describe('OAUTHBEARER from Java\'s settings', () => {
     [{ ...oauth(''), 'sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="${SECRET}";` },
       "sasl.jaas.config: login module 'org.apache.kafka.common.security.plain.PlainLoginModule' does not log in with OAUTHBEARER"],
     [{ ...oauth(''), 'sasl.mechanism': 'PLAIN' }, `sasl.jaas.config: login module '${MODULE}' is for sasl.mechanism=OAUTHBEARER, not PLAIN`],
-    [oauth(`clientSecret="${SECRET}"`, { 'sasl.oauthbearer.token.endpoint.url': 'https://idp/token' }), 'sasl.jaas.config (value not shown) has no clientId option, which the token endpoint needs'],
-    [oauth('clientId="perf"', { 'sasl.oauthbearer.token.endpoint.url': 'https://idp/token' }), 'sasl.jaas.config (value not shown) has no clientSecret option'],
+    [oauth(`clientSecret="${SECRET}"`, { 'sasl.oauthbearer.token.endpoint.url': 'https://idp/token' }), 'the token endpoint needs a client id: sasl.oauthbearer.client.credentials.client.id, or the clientId option'],
+    [oauth('clientId="perf"', { 'sasl.oauthbearer.token.endpoint.url': 'https://idp/token' }), 'the token endpoint needs a client secret: sasl.oauthbearer.client.credentials.client.secret, or the clientSecret option'],
     [oauth('', { 'sasl.oauthbearer.token.endpoint.url': 'ftp://idp/token' }), "sasl.oauthbearer.token.endpoint.url: 'ftp://idp/token' is not a file:, http: or https: URL"],
     [oauth(`clientId="p" clientSecret="${SECRET}"`, { 'sasl.oauthbearer.token.endpoint.url': 'https://idp/t', 'sasl.oauthbearer.header.urlencode': 'yes' }), "sasl.oauthbearer.header.urlencode: 'yes' is not true or false"],
     [oauth('', { 'sasl.oauthbearer.token.endpoint.url': 'file:/nonexistent/t.jwt' }), "sasl.oauthbearer.token.endpoint.url: 'file:/nonexistent/t.jwt' names a file that does not exist"],
