@@ -76,7 +76,8 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
 
 /**
  * Describes a connection failure with the addresses tried, for a one-line error: an authentication or TLS
- * failure gets its own message and exit code 6 (see security.ts).
+ * failure gets its own message and exit code 6 (see security.ts). Asynchronous (it may ask a TLS listener why it
+ * hung up): `throw await connectError(...)`.
  */
 export function connectError(c: ConnectionSpec, e: unknown): Promise<PerfTestError> {
   return platformaticConnectError(c, e, errorDetail(e));

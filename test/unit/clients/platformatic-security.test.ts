@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:tls';
 import { AuthenticationError, MultipleErrors, NetworkError, ResponseError, UserError } from '@platformatic/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,14 @@ describe('probeTls: why a TLS listener closed the connection', () => {
     const key = readFileSync(certs.clientKeyPem, 'utf8');
     const answered = await probeTls(`127.0.0.1:${port}`, { ca: readFileSync(certs.caPem, 'utf8'), key, passphrase: certs.clientKeyPassword, cert: readFileSync(certs.clientCertPem, 'utf8') });
     expect(answered).toBeUndefined();
+  });
+});
+
+describe('connectError is awaited', () => {
+  it('by every caller in the adapter (a caller that forgets throws a Promise, not the error)', () => {
+    const dir = new URL('../../../src/clients/platformatic/', import.meta.url);
+    const unawaited = readdirSync(dir).filter((f) => f.endsWith('.ts'))
+      .filter((f) => /(?<!await )connectError\(this/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(unawaited).toEqual([]);
   });
 });
