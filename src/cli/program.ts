@@ -129,7 +129,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
     .addOption(new Option('--keep-going', 'keep sending after records expire (delivery.timeout.ms); by default the run stops and reports'))
-    .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka) or kafkajs (default: platformatic; kafkajs for TLS/SASL clusters)'));
+    .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
 }
 
 /** Rejects options no command should be given (commander allows excess arguments so we can name them). */

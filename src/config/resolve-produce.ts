@@ -6,7 +6,7 @@ import { readPropertiesFile, readTextFile } from './files.js';
 import { maxSize, parseSizeDistribution } from './record-sizes.js';
 import { splitExactly } from '../workload/split.js';
 import { resolveProducerProps } from './producer-config.js';
-import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
+import { resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
@@ -34,7 +34,8 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     ?? (transactionDurationMs !== undefined ? `performance-producer-${randomId()}` : undefined);
   if (transactionalId !== undefined) props.set('transactional.id', transactionalId);
   const security = resolveSecurity(props, ctx.warn);
-  const client = o.client === undefined ? defaultProduceClient(security.protocol, ctx.warn) : resolveClient(o.client);
+  // @platformatic/kafka unless --client says otherwise: measured fastest (benchmarks/, README "Performance").
+  const client = o.client === undefined ? 'platformatic' : resolveClient(o.client);
   // kafkajs numbers idempotent batches itself, safely only one request at a time: idempotence would halve what
   // it is measured at, so on kafkajs it is on only when asked for (README, "Deliberate differences").
   const resolved = resolveProducerProps(props, { idempotentByDefault: client !== 'kafkajs' });
@@ -82,7 +83,6 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     security,
     keepGoing: o.keepGoing === true,
   };
-  requireSecuritySupport(config.client, config.security);
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {
     throw badValue('--producers', config.producers, `is more than --num-records (${config.stop.records}); each producer needs a record`);
   }
@@ -160,16 +160,6 @@ function resolveProducers(text: string | undefined): number {
 }
 
 const CLIENTS: readonly ClientName[] = ['kafkajs', 'platformatic'];
-
-/**
- * The producer's client when --client is not given: @platformatic/kafka, measured fastest (benchmarks/,
- * README "Performance"), unless the cluster needs TLS or SASL, which only the kafkajs adapter speaks so far.
- */
-function defaultProduceClient(protocol: string, warn: (line: string) => void): ClientName {
-  if (protocol === 'PLAINTEXT') return 'platformatic';
-  warn(`Using --client kafkajs: security.protocol ${protocol} is not supported by the default client (platformatic) yet.`);
-  return 'kafkajs';
-}
 
 export function resolveClient(text: string | undefined): ClientName {
   const name = text ?? 'kafkajs';

@@ -1,25 +1,21 @@
 import { UsageError, badValue } from '../errors.js';
 import { JaasSyntaxError, parseJaasConfig } from './jaas.js';
+import { OAUTH_LOGIN_HANDLERS, OAUTH_MODULE, UNSECURED_EXAMPLE, resolveOAuthBearer } from './resolve-oauth.js';
 import {
   SASL_MECHANISMS, SECURITY_PROTOCOLS, isSecurityProperty, type SaslSettings, type SecurityProtocol, type SecuritySettings,
 } from './security.js';
 import { resolveTls } from './tls-stores.js';
-import type { ClientName } from './types.js';
 
 const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 const SCRAM_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
 const JAAS_EXAMPLE = `e.g. sasl.jaas.config=${SCRAM_MODULE} required username="alice" password="...";`;
 const UNSUPPORTED_MECHANISMS: Readonly<Record<string, string>> = {
-  GSSAPI: 'Kerberos', OAUTHBEARER: 'OAuth 2', AWS_MSK_IAM: 'AWS IAM',
+  GSSAPI: 'Kerberos', AWS_MSK_IAM: 'AWS IAM',
 };
 const UNSUPPORTED_MODULES: Readonly<Record<string, string>> = {
   'com.sun.security.auth.module.Krb5LoginModule': 'GSSAPI (Kerberos)',
-  'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule': 'OAUTHBEARER',
   'software.amazon.msk.auth.iam.IAMLoginModule': 'AWS_MSK_IAM',
 };
-
-/** Client libraries whose adapter applies these settings. */
-const CLIENTS_WITH_SECURITY: readonly ClientName[] = ['kafkajs'];
 
 /**
  * Reads `security.protocol`, `sasl.*` and `ssl.*` from Java client properties, with every file read and every
@@ -47,6 +43,8 @@ const APPLIED = new Set([
   'ssl.truststore.password', 'ssl.truststore.certificates', 'ssl.keystore.type', 'ssl.keystore.location',
   'ssl.keystore.password', 'ssl.keystore.key', 'ssl.keystore.certificate.chain', 'ssl.key.password',
   'ssl.endpoint.identification.algorithm', 'ssl.enabled.protocols', 'ssl.protocol',
+  'sasl.oauthbearer.token.endpoint.url', 'sasl.oauthbearer.header.urlencode', 'sasl.oauthbearer.sub.claim.name',
+  'sasl.oauthbearer.client.credentials.client.id', 'sasl.oauthbearer.client.credentials.client.secret', 'sasl.oauthbearer.scope',
 ]);
 /** Java client security settings that exist but have no effect here (from Kafka 4.1's client configs). */
 const KNOWN_NOT_APPLIED = new Set([
@@ -60,18 +58,13 @@ const KNOWN_NOT_APPLIED_PREFIXES = ['sasl.kerberos.', 'sasl.login.', 'sasl.oauth
 function warnUnapplied(props: ReadonlyMap<string, string>, warn: (line: string) => void): void {
   for (const name of props.keys()) {
     if (!isSecurityProperty(name) || APPLIED.has(name)) continue;
+    if (name === 'sasl.login.callback.handler.class' && OAUTH_LOGIN_HANDLERS.includes(props.get(name)!.trim())) continue;
     if (KNOWN_NOT_APPLIED.has(name) || KNOWN_NOT_APPLIED_PREFIXES.some((p) => name.startsWith(p))) {
       warn(`The configuration '${name}' is a Java client setting perf-test does not apply; it is ignored.`);
     } else {
       warn(`The configuration '${name}' was supplied but isn't a known config.`);
     }
   }
-}
-
-/** Rejects security settings the chosen client library cannot apply, rather than connecting in plaintext. */
-export function requireSecuritySupport(client: ClientName, security: SecuritySettings): void {
-  if (security.protocol === 'PLAINTEXT' || CLIENTS_WITH_SECURITY.includes(client)) return;
-  throw badValue('--client', client, `does not support security.protocol ${security.protocol} in perf-test yet; use --client ${CLIENTS_WITH_SECURITY.join(' or ')}`);
 }
 
 function resolveProtocol(text: string | undefined): SecurityProtocol {
@@ -96,6 +89,7 @@ function resolveSasl(props: ReadonlyMap<string, string>, protocol: SecurityProto
   }
   const jaas = props.get('sasl.jaas.config');
   if (jaas === undefined || jaas.trim() === '') {
+    if (mechanism === 'OAUTHBEARER') throw new UsageError(`security.protocol ${protocol} needs sasl.jaas.config with the OAUTHBEARER login options`, UNSECURED_EXAMPLE);
     throw new UsageError(`security.protocol ${protocol} needs sasl.jaas.config with the SASL username and password`, JAAS_EXAMPLE);
   }
   let entry;
@@ -105,10 +99,17 @@ function resolveSasl(props: ReadonlyMap<string, string>, protocol: SecurityProto
     if (e instanceof JaasSyntaxError) throw new UsageError(`sasl.jaas.config (value not shown) is not a valid JAAS entry: ${e.message}`, JAAS_EXAMPLE);
     throw e;
   }
+  const named = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(entry.loginModule) ? ` '${entry.loginModule}'` : '';
+  if (mechanism === 'OAUTHBEARER') {
+    if (entry.loginModule !== OAUTH_MODULE) throw new UsageError(`sasl.jaas.config: login module${named} does not log in with OAUTHBEARER; use ${OAUTH_MODULE}`);
+    return resolveOAuthBearer(props, entry.options);
+  }
+  if (entry.loginModule === OAUTH_MODULE) {
+    throw new UsageError(`sasl.jaas.config: login module${named} is for sasl.mechanism=OAUTHBEARER, not ${mechanism}; use ${PLAIN_MODULE} or ${SCRAM_MODULE}`);
+  }
   if (entry.loginModule !== PLAIN_MODULE && entry.loginModule !== SCRAM_MODULE) {
     const known = UNSUPPORTED_MODULES[entry.loginModule];
-    const named = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(entry.loginModule) ? ` '${entry.loginModule}'` : '';
-    throw new UsageError(`sasl.jaas.config: login module${named} is not supported${known ? ` (it is for ${known})` : ''}; use ${PLAIN_MODULE} or ${SCRAM_MODULE}`);
+    throw new UsageError(`sasl.jaas.config: login module${named} is not supported${known ? ` (it is for ${known})` : ''}; use ${PLAIN_MODULE}, ${SCRAM_MODULE} or ${OAUTH_MODULE}`);
   }
   const username = entry.options.get('username');
   const password = entry.options.get('password');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST, canConnect, fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, reservePorts, resolveKafkaVersion, serverProperties } from '../../harness/index.js';
 import type { TestCertificates } from './security-certs.js';
-import { PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
+import { OAUTH_MODULE, PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
 
 const LISTENERS = ['SASL_PLAINTEXT', 'SSL', 'SASL_SSL', 'BADHOST'] as const;
 
@@ -23,11 +23,11 @@ export interface SaslUser {
 export interface SecureBroker {
   /** PLAINTEXT, for test setup and checks. */
   readonly plaintext: string;
-  /** SASL_PLAINTEXT with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
+  /** SASL_PLAINTEXT with PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER (Kafka's unsecured JWS validator). */
   readonly saslPlaintext: string;
   /** SSL requiring a client certificate signed by the test CA. */
   readonly ssl: string;
-  /** SASL_SSL with PLAIN and SCRAM-SHA-512 only (no SCRAM-SHA-256), no client certificate. */
+  /** SASL_SSL with PLAIN, SCRAM-SHA-512 and OAUTHBEARER (no SCRAM-SHA-256), no client certificate. */
   readonly saslSsl: string;
   /** SSL whose certificate names wrong-host.example only. */
   readonly badHost: string;
@@ -51,13 +51,17 @@ export function secureProperties(ports: Record<(typeof LISTENERS)[number] | 'PLA
     `listeners=${all.map((l) => `${l}://${HOST}:${ports[l]}`).join(',')},CONTROLLER://${HOST}:${ports.CONTROLLER}`,
     `advertised.listeners=${all.map((l) => `${l}://${HOST}:${ports[l]}`).join(',')}`,
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL,BADHOST:SSL',
-    'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
-    'listener.name.sasl_ssl.sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512',
+    'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER',
+    'listener.name.sasl_ssl.sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512,OAUTHBEARER',
     jaas('sasl_plaintext', 'plain', PLAIN_MODULE, plainUsers),
     jaas('sasl_plaintext', 'scram-sha-256', SCRAM_MODULE),
     jaas('sasl_plaintext', 'scram-sha-512', SCRAM_MODULE),
     jaas('sasl_ssl', 'plain', PLAIN_MODULE, plainUsers),
     jaas('sasl_ssl', 'scram-sha-512', SCRAM_MODULE),
+    // No validator class: the broker checks tokens with Kafka's default, OAuthBearerUnsecuredValidatorCallbackHandler
+    // (alg none, an unexpired exp, a sub claim). The broker's own login token is never used (inter-broker is PLAINTEXT).
+    jaas('sasl_plaintext', 'oauthbearer', OAUTH_MODULE, 'unsecuredLoginStringClaim_sub="broker"'),
+    jaas('sasl_ssl', 'oauthbearer', OAUTH_MODULE, 'unsecuredLoginStringClaim_sub="broker"'),
     ...keystore('', certs.brokerP12),
     'ssl.truststore.type=PEM',
     `ssl.truststore.location=${certs.caPem}`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 export const SCRAM_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
 export const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
+export const OAUTH_MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
 
 /** A JAAS string literal: quoted, with `"` and `\` escaped as Java's StreamTokenizer reads them. */
 export function jaasQuote(value: string): string {

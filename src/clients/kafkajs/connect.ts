@@ -2,7 +2,8 @@ import kafkajs from 'kafkajs';
 import type { Kafka, KafkaConfig } from 'kafkajs';
 import { PerfTestError, SetupError } from '../../errors.js';
 import type { ConnectionSpec } from '../port.js';
-import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from './security.js';
+import { connectionHint, scrubSecrets, securityFailure } from '../security/failure.js';
+import { kafkajsSecurity } from './security.js';
 
 const { Kafka: KafkaClient, logLevel } = kafkajs;
 
@@ -29,5 +30,9 @@ export function connectError(c: ConnectionSpec, e: unknown): PerfTestError {
   const security = securityFailure(c.security, servers, e);
   if (security) return security;
   const detail = scrubSecrets(e instanceof Error ? e.message : String(e), c.security);
-  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`, connectionHint(c.security, e), { cause: e });
+  // kafkajs takes a broker's invalid_token answer for a login, and then only sees the broker hang up.
+  const hint = c.security.sasl?.mechanism === 'OAUTHBEARER'
+    ? 'kafkajs does not report a refused OAUTHBEARER token: the broker may have refused it (the default client, --client platformatic, says why)'
+    : connectionHint(c.security, e);
+  return new SetupError(`cannot connect to Kafka at ${servers}: ${detail}`, hint, { cause: e });
 }

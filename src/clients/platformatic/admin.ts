@@ -22,7 +22,7 @@ export class PlatformaticAdmin implements AdminPort {
     try {
       await this.admin.connectToBrokers();
     } catch (e) {
-      throw connectError(this.connection, e);
+      throw await connectError(this.connection, e);
     }
   }
 

@@ -74,7 +74,7 @@ export class PlatformaticConsumer implements ConsumerPort {
       if (version === undefined) throw new Error(`the broker does not speak Fetch v${FETCH_VERSIONS[0]}-v${FETCH_VERSIONS.at(-1)} (Kafka 3.1 or later does)`);
       this.version = version;
     } catch (e) {
-      throw connectError(this.connection, e);
+      throw await connectError(this.connection, e);
     }
   }
 

@@ -1,9 +1,10 @@
 import zlib from 'node:zlib';
 import type { BaseOptions, ProducerOptions } from '@platformatic/kafka';
 import type { CompressionType, ProducerSettings } from '../../config/producer-config.js';
-import { SetupError, UsageError } from '../../errors.js';
+import { type PerfTestError, UsageError } from '../../errors.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec } from '../port.js';
+import { platformaticConnectError, platformaticSecurity } from './security.js';
 
 /** The client's in-flight cap per connection when our producer sets the limit (see producerOptions). */
 const CLIENT_QUEUE_UNBOUNDED = 10_000;
@@ -28,7 +29,7 @@ export function checkCompression(compression: CompressionType, available: readon
   );
 }
 
-/** What every client of a run connects with: brokers, client id, timeouts. */
+/** What every client of a run connects with: brokers, client id, timeouts, TLS and SASL. */
 export function baseOptions(c: ConnectionSpec): BaseOptions {
   return {
     clientId: c.clientId,
@@ -43,6 +44,7 @@ export function baseOptions(c: ConnectionSpec): BaseOptions {
     requestTimeout: c.requestTimeoutMs + CLIENT_WAIT_MARGIN_MS,
     metadataMaxAge: METADATA_MAX_AGE_MS,
     autocreateTopics: false,
+    ...platformaticSecurity(c.security, c.bootstrapServers),
   };
 }
 
@@ -72,14 +74,13 @@ export function producerOptions(c: ConnectionSpec, s: ProducerSettings): Produce
   };
 }
 
-/** Describes a connection failure with the addresses tried, for a one-line error. */
-export function connectError(c: ConnectionSpec, e: unknown): SetupError {
-  const detail = errorDetail(e);
-  // This adapter speaks PLAINTEXT only: a broker that hangs up at once usually expects TLS or SASL.
-  const hint = /closed/i.test(detail)
-    ? 'the broker closed the connection: if its listener uses TLS or SASL, set security.protocol (SSL, SASL_PLAINTEXT or SASL_SSL) and its settings'
-    : 'check --bootstrap-server (or bootstrap.servers) and that the brokers are up';
-  return new SetupError(`cannot connect to Kafka at ${c.bootstrapServers.join(',')}: ${detail}`, hint, { cause: e });
+/**
+ * Describes a connection failure with the addresses tried, for a one-line error: an authentication or TLS
+ * failure gets its own message and exit code 6 (see security.ts). Asynchronous (it may ask a TLS listener why it
+ * hung up): `throw await connectError(...)`.
+ */
+export function connectError(c: ConnectionSpec, e: unknown): Promise<PerfTestError> {
+  return platformaticConnectError(c, e, errorDetail(e));
 }
 
 /** The root cause of a client error: its errors nest ("metadata failed 3 times" > "Connection to ... failed" > ECONNREFUSED). */

@@ -68,7 +68,7 @@ export class PlatformaticProducer implements ProducerPort {
       });
       if (this.s.idempotence && this.s.transactionalId === undefined) await this.client.initIdempotentProducer({});
     } catch (e) {
-      throw connectError(this.connection, e);
+      throw await connectError(this.connection, e);
     }
   }
 

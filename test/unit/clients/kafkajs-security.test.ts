@@ -1,6 +1,7 @@
 import kafkajs from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { connectionHint, kafkajsSecurity, scrubSecrets, securityFailure } from '../../../src/clients/kafkajs/security.js';
+import { kafkajsSecurity } from '../../../src/clients/kafkajs/security.js';
+import { connectionHint, scrubSecrets, securityFailure } from '../../../src/clients/security/failure.js';
 import { connectError } from '../../../src/clients/kafkajs/connect.js';
 import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { PLAINTEXT_SECURITY, type SecuritySettings, type TlsSettings } from '../../../src/config/security.js';
@@ -47,6 +48,23 @@ describe('kafkajsSecurity: the settings as kafkajs options', () => {
     const p12 = kafkajsSecurity({ ...SSL, tls: { ...TLS, identity: { kind: 'pkcs12', pkcs12: new Uint8Array([1, 2]), password: 'sp' } } }).ssl as Record<string, unknown>;
     expect(Buffer.isBuffer(p12['pfx'])).toBe(true);
     expect(p12).toMatchObject({ pfx: Buffer.from([1, 2]), passphrase: 'sp' });
+  });
+});
+
+describe('kafkajsSecurity: OAUTHBEARER', () => {
+  const oauth = (extensions: Record<string, string> = {}): SecuritySettings => ({
+    protocol: 'SASL_PLAINTEXT', tls: undefined,
+    sasl: { mechanism: 'OAUTHBEARER', token: { kind: 'unsecured', options: [['unsecuredLoginStringClaim_sub', 'alice']] }, extensions },
+  });
+
+  it("gives kafkajs a provider of the token, in kafkajs' shape", async () => {
+    const sasl = kafkajsSecurity(oauth()).sasl as { mechanism: string; oauthBearerProvider: () => Promise<{ value: string }> };
+    expect(sasl.mechanism).toBe('oauthbearer');
+    expect((await sasl.oauthBearerProvider()).value).toMatch(/^eyJhbGciOiJub25lIn0\./);
+  });
+
+  it('refuses SASL extensions, which kafkajs cannot send', () => {
+    expect(() => kafkajsSecurity(oauth({ traceId: '1' }))).toThrow('--client kafkajs cannot send OAUTHBEARER SASL extensions');
   });
 });
 
@@ -110,6 +128,12 @@ describe('connectError and its hints', () => {
     expect(scrubSecrets('a pw-s3cret b pw-s3cret', SASL_SSL)).toBe('a [redacted] b [redacted]');
   });
 
+  it('says that kafkajs cannot tell a refused OAUTHBEARER token from a broker that hangs up', () => {
+    const security: SecuritySettings = { protocol: 'SASL_PLAINTEXT', tls: undefined,
+      sasl: { mechanism: 'OAUTHBEARER', token: { kind: 'unsecured', options: [['unsecuredLoginStringClaim_sub', 'a']] }, extensions: {} } };
+    expect(connectError(spec(security), new Error('No brokers in the broker pool')).hint).toMatch(/^kafkajs does not report a refused OAUTHBEARER token/);
+  });
+
   it('returns the security failure when there is one', () => {
     expect(connectError(spec(SASL_SSL), new KafkaJSSASLAuthenticationError('x')).exitCode).toBe(ExitCode.Auth);
   });
@@ -118,7 +142,7 @@ describe('connectError and its hints', () => {
     const closed = new KafkaJSConnectionClosedError('Closed connection', { host: 'h', port: 1 });
     expect(connectionHint(PLAINTEXT_SECURITY, closed)).toBe('the broker closed the connection: if its listener uses TLS or SASL, set security.protocol (SSL, SASL_PLAINTEXT or SASL_SSL) and its settings');
     expect(connectionHint({ ...SASL_SSL, protocol: 'SASL_PLAINTEXT', tls: undefined }, closed)).toBe('the broker closed the connection: if its listener uses TLS, set security.protocol=SASL_SSL');
-    expect(connectionHint(SSL, closed)).toBe('check --bootstrap-server (or bootstrap.servers) and that the brokers are up');
+    expect(connectionHint(SSL, closed)).toBe('the broker closed the connection: if its listener uses SASL, set security.protocol=SASL_SSL and its settings');
     expect(connectionHint(PLAINTEXT_SECURITY, new Error('ECONNREFUSED'))).toBe('check --bootstrap-server (or bootstrap.servers) and that the brokers are up');
   });
 });
