@@ -3,14 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SCRAM_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
-export const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
-export const OAUTH_MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
-
-/** A JAAS string literal: quoted, with `"` and `\` escaped as Java's StreamTokenizer reads them. */
-export function jaasQuote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
+export { OAUTH_MODULE, PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from '../../harness/index.js';
+import { jaasQuote } from '../../harness/index.js';
 
 /** A sasl.jaas.config value for a login module and user. */
 export function jaasConfig(module: string, username: string, password: string): string {

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRecords, runCli, uniqueTopic } from './helpers.js';
-import { startSecureBroker, type SaslUser, type SecureBroker } from './security-broker.js';
-import { makeTestCertificates, type TestCertificates } from './security-certs.js';
+import { makeTestCertificates, startSecureBroker, type SaslUser, type SecureBroker, type TestCertificates } from '../../harness/index.js';
 import { OAUTH_MODULE, PLAIN_MODULE, PropsFiles, SCRAM_MODULE, jaasConfig } from './security-props.js';
 
 // One broker with PLAINTEXT, SASL_PLAINTEXT, SSL (mutual TLS), SASL_SSL and a mismatched-host SSL listener,

@@ -8,7 +8,7 @@ import type { ConnectionSpec } from '../../../src/clients/port.js';
 import { probeTls } from '../../../src/clients/security/tls-probe.js';
 import { PLAINTEXT_SECURITY, type SecuritySettings, type TlsSettings } from '../../../src/config/security.js';
 import { AuthError, ExitCode, SetupError } from '../../../src/errors.js';
-import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
+import { makeTestCertificates, type TestCertificates } from '../../../harness/index.js';
 
 const TLS: TlsSettings = { trustedCertificatesPem: 'CA PEM', identity: undefined, verifyHostname: true, minVersion: undefined, maxVersion: undefined };
 const SASL_SSL: SecuritySettings = { protocol: 'SASL_SSL', tls: TLS, sasl: { mechanism: 'SCRAM-SHA-512', username: 'alice', password: 'pw-s3cret' } };

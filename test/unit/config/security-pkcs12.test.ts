@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pkcs12Error, readPkcs12Certificates } from '../../../src/config/pkcs12.js';
-import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
+import { makeTestCertificates, type TestCertificates } from '../../../harness/index.js';
 import { thrown } from '../../support/thrown.js';
 
 // PKCS#12 files as keytool and OpenSSL write them, made at test time (openssl and keytool are on every

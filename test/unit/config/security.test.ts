@@ -5,7 +5,7 @@ import { isSecretProperty, redactProps } from '../../../src/config/producer-conf
 import { resolveSecurity } from '../../../src/config/resolve-security.js';
 import { PLAINTEXT_SECURITY, secretValues, type SecuritySettings } from '../../../src/config/security.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
-import { makeTestCertificates, type TestCertificates } from '../../integration/security-certs.js';
+import { makeTestCertificates, type TestCertificates } from '../../../harness/index.js';
 import { thrown } from '../../support/thrown.js';
 
 const SCRAM = 'org.apache.kafka.common.security.scram.ScramLoginModule';

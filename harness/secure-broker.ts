@@ -1,13 +1,26 @@
-// A real broker with secured listeners, built on the harness's exports (harness/): one KRaft JVM whose
+// A real broker with secured listeners, for the security tests and benchmarks/secure: one KRaft JVM whose
 // PLAINTEXT listener (inter-broker, controller, test setup) sits beside SASL_PLAINTEXT, SSL (mutual TLS),
 // SASL_SSL and BADHOST (SSL with a certificate for another host name) listeners.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOST, canConnect, fetchKafka, heapFlags, loggingConfig, loggingJvmFlag, newClusterId, reservePorts, resolveKafkaVersion, serverProperties } from '../../harness/index.js';
-import type { TestCertificates } from './security-certs.js';
-import { OAUTH_MODULE, PLAIN_MODULE, SCRAM_MODULE, jaasQuote } from './security-props.js';
+import { fetchKafka } from './fetch.js';
+import { heapFlags } from './java.js';
+import { loggingConfig, loggingJvmFlag } from './logging.js';
+import { canConnect, reservePorts } from './ports.js';
+import { HOST, newClusterId, serverProperties } from './properties.js';
+import { resolveKafkaVersion } from './version.js';
+import type { TestCertificates } from './certificates.js';
+
+export const SCRAM_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
+export const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
+export const OAUTH_MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
+
+/** A JAAS string literal: quoted, with `"` and `\` escaped as Java's StreamTokenizer reads them. */
+export function jaasQuote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
 
 const LISTENERS = ['SASL_PLAINTEXT', 'SSL', 'SASL_SSL', 'BADHOST'] as const;
 

@@ -1,4 +1,4 @@
-// Certificates for the security tests, made fresh in a temp dir with openssl and keytool: nothing is committed.
+// Certificates for the security tests and benchmarks/secure, made fresh in a temp dir with openssl and keytool: nothing is committed.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
