@@ -29,6 +29,10 @@ Examples:
   # 60 seconds at 20,000 records/s from 2 worker threads, Java producer settings:
   perf-test --duration 60s --throughput 20000 --producers 2 --producer-props linger.ms=10 batch.size=65536
 
+  # A step test and a ramp (the run lasts as long as its profile unless --duration or --num-records says):
+  perf-test --throughput 1000:30s,5000:30s,10000:60s
+  perf-test --throughput ramp:1000..20000:5m --html ramp.html
+
   # One JSON document for CI (progress goes to stderr):
   perf-test --num-records 100000 --json > result.json
 
@@ -114,7 +118,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--payload-file <file>', 'UTF-8 text file of payloads; each record takes one at random'))
     .addOption(new Option('--payload-delimiter <regex>', 'delimiter of payloads in --payload-file (a regex) (default: \\n)'))
     .addOption(new Option('--payload-monotonic', 'payload is the record ordinal as text'))
-    .addOption(new Option('--throughput <rec/s>', 'cap in records/s over all producers, a decimal; -1 = no cap (default: -1)'))
+    .addOption(new Option('--throughput <rec/s|profile>', 'cap in records/s over all producers, a decimal; -1 = no cap; or a profile of steps and ramps, 1000:30s,5000:30s or ramp:1000..20000:5m, whose last rate holds (default: -1)'))
     .addOption(new Option('--producer-props <k=v...>', 'Java producer properties: acks=1 linger.ms=10 ... (several after one flag)'))
     .addOption(new Option('--command-property <k=v...>', 'Kafka 4.2 name of --producer-props'))
     .addOption(new Option('--producer.config <file>', 'Java properties file of producer properties'))

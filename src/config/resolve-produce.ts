@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { UsageError, badValue } from '../errors.js';
-import { parseDuration, parseInteger, parseKeyValues, parseNumber, parseSize } from './values.js';
+import { parseDuration, parseInteger, parseKeyValues, parseSize } from './values.js';
 import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
+import { scaleSegments } from '../workload/rate.js';
+import { parseRate, profileDurationMs } from './rate-profile.js';
 import { resolveProducerProps } from './producer-config.js';
 import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
@@ -42,7 +44,8 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   const producer = settings;
 
   const shard = resolveShard(o.shard);
-  const stop = shardStop(resolveStop(o), shard);
+  const rate = parseRate(o.throughput);
+  const stop = shardStop(resolveStop(o, profileDurationMs(rate)), shard);
   const payload = resolvePayload(o);
   if (payload.kind === 'random') {
     const bound = recordSizeUpperBound(payload.sizeBytes);
@@ -69,7 +72,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
       replicationFactor: o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767),
     }),
     stop,
-    rate: shardRate(resolveRate(o.throughput), shard),
+    rate: shardRate(rate, shard),
     payload,
     warmupRecords,
     producers: resolveProducers(o.producers),
@@ -102,11 +105,13 @@ function readProducerProps(o: ProduceOptions): Map<string, string> {
   return props;
 }
 
-function resolveStop(o: ProduceOptions): StopCondition {
+/** A rate profile without --num-records or --duration runs for the profile's length. */
+function resolveStop(o: ProduceOptions, profileMs: number | undefined): StopCondition {
   if (o.numRecords !== undefined && o.duration !== undefined) {
     throw new UsageError('--num-records and --duration cannot be used together; give one');
   }
   if (o.duration !== undefined) return Object.freeze({ kind: 'duration', durationMs: parseDuration('--duration', o.duration) });
+  if (o.numRecords === undefined && profileMs !== undefined) return Object.freeze({ kind: 'duration', durationMs: profileMs });
   if (o.numRecords === undefined) {
     throw new UsageError('one of --num-records or --duration is required', 'e.g. perf-test --num-records 1000000 --record-size 1024 --throughput -1');
   }
@@ -137,14 +142,6 @@ function resolvePayload(o: ProduceOptions): PayloadSpec {
   const sizeBytes = o.recordSize === undefined ? DEFAULT_RECORD_SIZE : parseSize('--record-size', o.recordSize);
   if (sizeBytes <= 0) throw badValue('--record-size', o.recordSize, 'must be greater than zero');
   return Object.freeze({ kind: 'random', sizeBytes });
-}
-
-function resolveRate(text: string | undefined): RateLimit {
-  const value = parseNumber('--throughput', text ?? '-1');
-  // Kafka's tool treats every negative value as no cap; 0 would block forever there, so we reject it.
-  if (value < 0) return Object.freeze({ kind: 'unlimited' });
-  if (value === 0) throw badValue('--throughput', text, 'must be greater than 0, or -1 for no cap');
-  return Object.freeze({ kind: 'uniform', recordsPerSec: value });
 }
 
 function resolveProducers(text: string | undefined): number {
@@ -224,5 +221,7 @@ function shardStop(stop: StopCondition, shard: Shard | undefined): StopCondition
 }
 
 function shardRate(rate: RateLimit, shard: Shard | undefined): RateLimit {
-  return shard && rate.kind === 'uniform' ? Object.freeze({ kind: 'uniform', recordsPerSec: rate.recordsPerSec / shard.count }) : rate;
+  if (!shard || rate.kind === 'unlimited') return rate;
+  if (rate.kind === 'uniform') return Object.freeze({ kind: 'uniform', recordsPerSec: rate.recordsPerSec / shard.count });
+  return Object.freeze({ kind: 'profile', segments: Object.freeze(scaleSegments(rate.segments, 1 / shard.count)) });
 }

@@ -7,10 +7,21 @@ export type StopCondition =
   | { readonly kind: 'count'; readonly records: number }
   | { readonly kind: 'duration'; readonly durationMs: number };
 
-/** How fast records are sent: as fast as possible, or on a uniform schedule. */
+/** One stretch of a rate profile: the target goes linearly from `fromRecordsPerSec` to `toRecordsPerSec` (equal for a step). */
+export interface RateSegment {
+  readonly fromRecordsPerSec: number;
+  readonly toRecordsPerSec: number;
+  readonly durationMs: number;
+}
+
+/**
+ * How fast records are sent: as fast as possible, on a uniform schedule, or on a profile of steps and ramps
+ * (`--throughput 1000:30s,5000:30s` or `ramp:1000..20000:5m`), whose last rate holds once it is over.
+ */
 export type RateLimit =
   | { readonly kind: 'unlimited' }
-  | { readonly kind: 'uniform'; readonly recordsPerSec: number };
+  | { readonly kind: 'uniform'; readonly recordsPerSec: number }
+  | { readonly kind: 'profile'; readonly segments: readonly RateSegment[] };
 
 /** What each record's value is, as in Kafka's tool. */
 export type PayloadSpec =

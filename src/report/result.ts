@@ -17,6 +17,8 @@ export interface IntervalResult {
   /** End of the interval, in ms since the run started. */
   readonly elapsedMs: number;
   readonly durationMs: number;
+  /** The mean target rate over the interval (records/s); null without a cap. Absent before perf-test 0.3. */
+  readonly targetRecordsPerSec?: number | null;
   /** Records acknowledged in the interval. */
   readonly records: number;
   readonly failed: number;
@@ -54,7 +56,10 @@ export interface ConfigEcho {
   readonly durationMs: number | null;
   readonly payload: string;
   readonly recordSizeBytes: number | null;
+  /** The uniform rate cap, records/s; null without one, or with a profile. */
   readonly throughputLimit: number | null;
+  /** The rate profile as `--throughput` takes it (`1000:30s,ramp:1000..5000:1m`); absent without one. */
+  readonly throughputProfile?: string;
   readonly producers: number;
   readonly warmupRecords: number;
   readonly reportingIntervalMs: number;

@@ -1,5 +1,6 @@
 import { redactProps } from '../config/producer-config.js';
 import type { ProduceConfig } from '../config/types.js';
+import { formatProfile } from '../config/rate-profile.js';
 import type { ConfigEcho } from '../report/result.js';
 
 /** The settings of a run as results report them: secrets redacted. */
@@ -13,6 +14,7 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
     payload: c.payload.kind === 'file' ? `file:${c.payload.path}` : c.payload.kind,
     recordSizeBytes: c.payload.kind === 'random' ? c.payload.sizeBytes : null,
     throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
+    ...(c.rate.kind === 'profile' ? { throughputProfile: formatProfile(c.rate.segments) } : {}),
     producers: c.producers,
     warmupRecords: c.warmupRecords,
     reportingIntervalMs: c.reportingIntervalMs,

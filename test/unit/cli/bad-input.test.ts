@@ -35,6 +35,7 @@ const CASES: [string, string[], string[]][] = [
   ['payload file is a directory', ['--num-records', '10', '--payload-file', aDir], ['--payload-file', 'a-directory', 'directory']],
   ['throughput zero', ['--num-records', '10', '--throughput', '0'], ['--throughput', "'0'"]],
   ['throughput not a number', ['--num-records', '10', '--throughput', 'fast'], ['--throughput', "'fast'"]],
+  ['throughput profile with a bad step', ['--throughput', '1000:30s,2000:soon'], ['--throughput', "'1000:30s,2000:soon'", "'soon'"]],
   ['producers zero', ['--num-records', '10', '--producers', '0'], ['--producers', "'0'"]],
   ['producers more than records', ['--num-records', '2', '--producers', '3'], ['--producers', "'3'"]],
   ['invalid topic name', ['--num-records', '10', '--topic', 'bad topic!'], ['--topic', "'bad topic!'"]],

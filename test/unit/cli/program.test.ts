@@ -80,7 +80,7 @@ describe('parseCommandLine', () => {
     const parsed = parseCommandLine(['--help'], (t) => { text += t; });
     expect(parsed).toEqual({ kind: 'exit', exitCode: 0 });
     expect(text).toMatch(/^Usage: perf-test \[options\]/);
-    for (const flag of ['--num-records <n>', '--producer-props <k=v...>', '--producer.config <file>', '--throughput <rec/s>']) {
+    for (const flag of ['--num-records <n>', '--producer-props <k=v...>', '--producer.config <file>', '--throughput <rec/s|profile>']) {
       expect(text).toContain(flag);
     }
     expect(text).toContain('Exit codes: 0 ok, 1 gate failed, 2 usage error');
