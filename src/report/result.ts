@@ -46,6 +46,8 @@ export interface SteadyStateResult {
   readonly durationMs: number;
   readonly throughput: Throughput;
   readonly latencyMs: LatencySummary | null;
+  /** From the intended send time (rate-capped runs; absent before perf-test 0.3). */
+  readonly intendedLatencyMs?: LatencySummary | null;
 }
 
 /** The run's settings as reported: secrets redacted. */

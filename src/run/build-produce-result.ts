@@ -65,6 +65,7 @@ export function buildProduceResult(
       durationMs: steadyDurationMs,
       throughput: throughputOf(totals.steadyAcked, totals.steadyAckedBytes, steadyDurationMs),
       latencyMs: summarizeLatency(h.steadyLatency) ?? null,
+      ...(capped ? { intendedLatencyMs: summarizeLatency(h.steadyIntendedLatency) ?? null } : {}),
     } : null,
     intervals,
     histogram: encodeHistogram(h.latency),
