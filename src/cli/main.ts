@@ -18,6 +18,7 @@ import { ReportOutput, type Streams } from './output.js';
 import { whileInterruptible } from './signals.js';
 import { runCompareCommand } from './compare-command.js';
 import { runReportCommand } from './report-command.js';
+import { runCapacityCommand } from './capacity-command.js';
 
 const processStreams: Streams = {
   out: (text) => process.stdout.write(text + '\n'),
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         return command.exitCode;
       case 'compare':
         return await runCompareCommand(command.options, streams);
+      case 'capacity':
+        return await runCapacityCommand(command.options, streams);
       case 'report':
         return runReportCommand(command.files, command.options, streams);
       case 'merge': {

@@ -6,6 +6,8 @@ import type { ConsumeOptions } from '../config/consume-options.js';
 import type { EndToEndOptions } from '../config/e2e-options.js';
 import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
+import { CAPACITY_HELP, COMPARE_HELP, CONSUME_HELP, E2E_HELP, EXAMPLES, MERGE_HELP, REPORT_HELP } from './help.js';
+import type { CapacityOptions } from '../config/capacity-options.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
@@ -15,62 +17,8 @@ export type ParsedCommand =
   | { readonly kind: 'e2e'; readonly options: EndToEndOptions }
   | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions }
   | { readonly kind: 'compare'; readonly options: CompareOptions }
+  | { readonly kind: 'capacity'; readonly options: CapacityOptions }
   | { readonly kind: 'report'; readonly files: readonly string[]; readonly options: ReportOptions };
-
-const EXAMPLES = `
-Examples:
-  # Kafka's own command line works as pasted (unique prefixes of flags too):
-  perf-test --topic t --num-records 1000000 --record-size 1024 --throughput -1 \\
-            --producer-props bootstrap.servers=localhost:9092 acks=1
-
-  # The same on the defaults (localhost:9092, topic perf-test created if missing):
-  perf-test --num-records 1000000 --record-size 1024 --throughput -1
-
-  # 60 seconds at 20,000 records/s from 2 worker threads, Java producer settings:
-  perf-test --duration 60s --throughput 20000 --producers 2 --producer-props linger.ms=10 batch.size=65536
-
-  # A step test and a ramp (the run lasts as long as its profile unless --duration or --num-records says):
-  perf-test --throughput 1000:30s,5000:30s,10000:60s
-  perf-test --throughput ramp:1000..20000:5m --html ramp.html
-
-  # One JSON document for CI (progress goes to stderr):
-  perf-test --num-records 100000 --json > result.json
-
-Latency is measured from the hand-over of each record to the producer to its acknowledgement (Kafka's
-definition). With --throughput, a second view measures from each record's intended send time, which is
-free of coordinated omission. Exit codes: 0 ok, 1 gate failed, 2 usage error, 3 cluster unreachable or setup
-failed, 4 records failed, 5 internal error, 130 interrupted.
-`;
-
-const MERGE_HELP = `
-Examples:
-  # Three processes (or Kubernetes pods) each ran --shard i/3 --json > part-i.json:
-  perf-test merge part-0.json part-1.json part-2.json
-  perf-test merge part-*.json --json > merged.json --assert "p99 < 50ms"
-
-Counts are summed and HdrHistograms merged, so percentiles are those of all records.
-`;
-
-const COMPARE_HELP = `
-Examples:
-  # acks x batch.size: 4 scenarios of 20,000 records, each on a fresh topic; a table, and an HTML report:
-  perf-test compare --matrix acks=1,all --matrix batch.size=16384,131072 --num-records 20000 --html report.html
-  # Median of 3 runs each after a 5,000-record warmup, against the second scenario, as one JSON document:
-  perf-test compare --matrix compression.type=none,lz4,zstd --matrix record-size=100,1024 --num-records 100000 \\
-            --repeat 3 --warmup 5000 --baseline-scenario 2 --json > compare.json
-
-A matrix key is a producer property (acks, batch.size, linger.ms, compression.type...) or one of the flags
-record-size, producers, client, throughput, num-records, duration, partitions, replication-factor,
-warmup-records, transaction-duration-ms. Every other option is the shared workload. --assert judges each scenario.
-`;
-
-const REPORT_HELP = `
-Examples:
-  perf-test report compare.json --html compare.html
-  perf-test report before.json after.json --markdown --html before-after.html
-
-Shows saved --json results (of a run, merge, e2e or compare) as a comparison table, and writes the HTML report.
-`;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -88,24 +36,6 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--regression-metrics <list>', 'what --baseline compares: throughput,p50,p95,p99,p999,avg,max (default: throughput,p99)'))
     .addOption(new Option('--debug', 'show stack traces of errors'));
 }
-
-const CONSUME_HELP = `
-Examples:
-  # Kafka's ConsumerPerformance command line works as pasted:
-  perf-test consume --bootstrap-server localhost:9092 --topic t --messages 1000000
-  # Two consumer threads in one group, one JSON document:
-  perf-test consume --topic t --messages 1000000 --consumers 2 --json
-`;
-
-const E2E_HELP = `
-Examples:
-  # 2 producers and 2 consumers at 20,000 records/s for a minute; produce and end-to-end latency side by side:
-  perf-test e2e --duration 60s --throughput 20000 --producers 2 --consumers 2
-  perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
-
-Each record carries its send time; consumers in the same process measure receipt minus send time on one
-monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.
-`;
 
 /** Producer options: Kafka's ProducerPerformance flags and perf-test's additions (produce and e2e). */
 function addProduceOptions(cmd: Command, defaultTopic: string): Command {
@@ -147,8 +77,8 @@ function commandOf(name: string, description: string): Command {
 function buildProgram(): Command {
   const program = new Command('perf-test')
     .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
-      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge, compare, report.')
-    .usage('[options]   (or: perf-test consume|e2e|merge|compare|report ...; perf-test <command> --help)')
+      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge, compare, capacity, report.')
+    .usage('[options]   (or: perf-test consume|e2e|merge|compare|capacity|report ...; perf-test <command> --help)')
     // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
     .enablePositionalOptions()
     .helpOption('-h, --help', 'show this help')
@@ -203,12 +133,23 @@ function buildProgram(): Command {
     .addOption(new Option('--baseline-scenario <n|settings>', 'the scenario changes are measured against: a number or e.g. acks=all,batch.size=16384 (default: 1)'));
   addReportOptions(compare).addHelpText('after', COMPARE_HELP);
 
+  const capacity = commandOf('capacity', 'Search for the highest producer rate the cluster sustains under a latency objective');
+  addProduceOptions(capacity, 'perf-test')
+    .addOption(new Option('--slo <expr>', 'the objective, repeatable: any --assert expression; a latency reads the intended send time (default: "p99 < 50ms")').argParser(collect))
+    .addOption(new Option('--precision <pct>', 'stop once the lowest failing rate is within this of the highest passing one (default: 5%)'))
+    .addOption(new Option('--step-duration <time>', 'how long each step is measured, after its warmup (default: 10s)'))
+    .addOption(new Option('--step-warmup <time>', 'how long each step runs before it is measured; 0 for none (default: 2s)'))
+    .addOption(new Option('--max-duration <time>', 'no step starts that would end after this, from the start (default: 10m)'))
+    .addOption(new Option('--start-rate <rec/s>', 'the first step\'s rate (default: 1000)'))
+    .addOption(new Option('--max-rate <rec/s>', 'no step above this rate (default: none)'));
+  addReportOptions(capacity).addHelpText('after', CAPACITY_HELP);
+
   const report = commandOf('report', 'Show saved --json results side by side, and write the HTML report (--html)')
     .argument('<results...>', 'JSON files of perf-test runs, merges, e2e runs or a compare');
   addReportOptions(report).addHelpText('after', REPORT_HELP);
 
-  for (const sub of [consume, e2e, merge, compare, report]) program.addCommand(sub);
-  for (const cmd of [program, consume, e2e, merge, compare, report]) {
+  for (const sub of [consume, e2e, merge, compare, capacity, report]) program.addCommand(sub);
+  for (const cmd of [program, consume, e2e, merge, compare, capacity, report]) {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => {} });
   }
@@ -258,6 +199,8 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
     case 'e2e':
       return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
+    case 'capacity':
+      return { kind: 'capacity', options: { ...(c.opts as CapacityOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     case 'compare':
       return { kind: 'compare', options: { ...(c.opts as CompareOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     default:

@@ -108,3 +108,17 @@ export interface EndToEndConfig {
   /** How long to wait, once producing is done, for every acked record to be consumed. */
   readonly drainTimeoutMs: number;
 }
+
+/** How `perf-test capacity` searches: exponential steps until the first failure, then bisection. */
+export interface CapacitySearchSettings {
+  /** The first step's rate, records/s. */
+  readonly startRecordsPerSec: number;
+  /** No step goes above this rate; undefined for no bound. */
+  readonly maxRecordsPerSec: number | undefined;
+  /** Each step before the first failure runs at this multiple of the last one. */
+  readonly growth: number;
+  /** The search ends once the lowest failing rate is within this fraction above the highest passing one. */
+  readonly precision: number;
+  /** No step starts that would not end within this time from the start of the search. */
+  readonly maxDurationMs: number;
+}

@@ -15,6 +15,7 @@ const validators = {
   result: load('result.schema.json'),
   consume: load('consume-result.schema.json'),
   compare: load('compare.schema.json'),
+  capacity: load('capacity.schema.json'),
 };
 
 /** The validator of one of the committed schemas (schema/*.schema.json). */

@@ -72,6 +72,10 @@ const CASES: [string, string[], string[]][] = [
     ["--matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1"]],
   ['compare: a malformed --matrix', ['compare', '--matrix', 'acks', '--num-records', '10'],
     ["--matrix: 'acks' is not of the form key=value1,value2,... (e.g. acks=1,all)"]],
+  ['capacity: a rate of its own', ['capacity', '--throughput', '1000'], ['--throughput cannot be used with capacity']],
+  ['capacity: a gate that is not of the answer', ['capacity', '--assert', 'p99 < 5ms'], ["--assert: 'p99 < 5ms' is not a capacity gate"]],
+  ['capacity: a bad objective', ['capacity', '--slo', 'p99 < 5'], ["--slo: 'p99 < 5'", 'unit']],
+  ['capacity: --hdr-log', ['capacity', '--hdr-log', join(dir, 'x.hdr')], ['--hdr-log cannot be used with capacity']],
   ...(rootCanRead ? [] : [['unreadable config file', ['--num-records', '10', '--producer.config', unreadable], ['--producer.config', 'permission denied']] as [string, string[], string[]]]),
 ];
 
