@@ -80,6 +80,8 @@ Examples:
   # Steps of 20 s after 5 s of warmup each, the whole search within 15 minutes, a CI gate and the curve:
   perf-test capacity --slo "p99 < 50ms" --slo "errors == 0" --step-duration 20s --step-warmup 5s \\
             --max-duration 15m --assert "sustained >= 50000 rec/s" --html capacity.html --json > capacity.json
+  # Which batch.size holds the most at p99 < 50 ms? A search per scenario, as compare's --matrix:
+  perf-test capacity --slo "p99 < 50ms" --matrix batch.size=16384,131072 --matrix linger.ms=0,10
 
 Each step runs at a fixed rate: the first at --start-rate, each next at twice the last until one fails, then
 halfway between the highest that passed and the lowest that failed, until they are within --precision. A step

@@ -141,7 +141,8 @@ function buildProgram(): Command {
     .addOption(new Option('--step-warmup <time>', 'how long each step runs before it is measured; 0 for none (default: 2s)'))
     .addOption(new Option('--max-duration <time>', 'no step starts that would end after this, from the start (default: 10m)'))
     .addOption(new Option('--start-rate <rec/s>', 'the first step\'s rate (default: 1000)'))
-    .addOption(new Option('--max-rate <rec/s>', 'no step above this rate (default: none)'));
+    .addOption(new Option('--max-rate <rec/s>', 'no step above this rate (default: none)'))
+    .addOption(new Option('--matrix <key=v1,v2...>', 'a search per combination, as compare\'s scenarios, each on a fresh topic; repeatable').argParser(collect));
   addReportOptions(capacity).addHelpText('after', CAPACITY_HELP);
 
   const report = commandOf('report', 'Show saved --json results side by side, and write the HTML report (--html)')

@@ -14,4 +14,6 @@ export interface CapacityOptions extends ProduceOptions {
   maxDuration?: string;
   startRate?: string;
   maxRate?: string;
+  /** `key=v1,v2`, repeatable: one search per combination, as compare's scenarios. */
+  matrix?: string[];
 }

@@ -53,3 +53,18 @@ export interface CapacityResult {
   /** The workload's settings, as of the first step (each step sets its own rate, duration and warmup records). */
   readonly config: ConfigEcho;
 }
+
+/** `perf-test capacity --matrix`: one search per scenario, one after another, on the same workload. */
+export interface CapacityMatrixResult {
+  readonly schemaVersion: typeof CAPACITY_SCHEMA_VERSION;
+  readonly mode: 'capacity-matrix';
+  readonly status: 'completed' | 'interrupted';
+  /** Each --matrix key and its values, in the order given. */
+  readonly matrix: Readonly<Record<string, readonly string[]>>;
+  readonly scenarios: ReadonlyArray<{
+    readonly index: number;
+    readonly name: string;
+    readonly settings: Readonly<Record<string, string>>;
+    readonly result: CapacityResult;
+  }>;
+}

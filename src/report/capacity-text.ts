@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { CapacityResult, CapacityStep } from './capacity-result.js';
+import type { CapacityMatrixResult, CapacityResult, CapacityStep } from './capacity-result.js';
 import { formatMs } from './summary-table.js';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -58,14 +58,29 @@ export function capacityReport(r: CapacityResult): string {
 }
 
 /** A Markdown report for a CI job summary or a pull-request comment. */
-export function capacityMarkdown(r: CapacityResult): string {
+export function capacityMarkdown(r: CapacityResult, scenario?: string): string {
   const rows = r.steps.map((s, i) => `| ${i + 1} | ${count(s.targetRecordsPerSec)} | ${count(s.recordsPerSec)} | ${ms(s.latencyMs?.p50)} | `
     + `${ms(s.latencyMs?.p99)} | ${ms(s.latencyMs?.p999)} | ${s.passed ? 'yes' : 'no'} |`);
   return [
-    `### perf-test capacity: ${r.objective.join(' and ')}`, '',
+    `### perf-test capacity${scenario === undefined ? '' : ` of ${scenario}`}: ${r.objective.join(' and ')}`, '',
     capacityAnswer(r), '',
     '| step | target rec/s | acked rec/s | p50 ms | p99 ms | p99.9 ms | passed |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
     ...rows,
   ].join('\n');
+}
+
+/** One row per scenario, the one that holds the most marked; then each scenario's steps. */
+export function capacityMatrixReport(m: CapacityMatrixResult): string {
+  const best = Math.max(...m.scenarios.map((s) => s.result.sustainedRecordsPerSec ?? -1));
+  const table = new Table({ head: ['#', 'scenario', 'sustained rec/s', 'MB/s', 'steps', 'end'], style: { head: [], border: [] } });
+  for (const s of m.scenarios) {
+    const r = s.result;
+    const mark = r.sustainedRecordsPerSec !== null && r.sustainedRecordsPerSec === best ? ' *' : '';
+    table.push([String(s.index + 1), s.name, r.sustainedRecordsPerSec === null ? 'none' : `${count(r.sustainedRecordsPerSec)}${mark}`,
+      r.sustainedMbPerSec === null ? '-' : r.sustainedMbPerSec.toFixed(2), String(r.steps.length), r.end]);
+  }
+  const objective = m.scenarios[0]?.result.objective.join(' and ') ?? '';
+  const details = m.scenarios.map((s) => `Scenario ${s.index + 1} (${s.name}):\n${capacityReport(s.result)}`);
+  return [...details, '', `Capacity at ${objective} (* holds the most):`, table.toString()].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { LatencyStat } from '../../gate/assertions.js';
-import type { CapacityResult, CapacityStep } from '../capacity-result.js';
+import type { CapacityMatrixResult, CapacityResult, CapacityStep } from '../capacity-result.js';
 import { capacityAnswer } from '../capacity-text.js';
 import { escapeHtml } from './html-report.js';
 
@@ -70,16 +70,24 @@ export function capacitySvg(r: CapacityResult): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif">${parts.join('')}</svg>`;
 }
 
-/** A self-contained page: the answer, the curve, and the steps. Opens offline; no script. */
-export function capacityHtml(r: CapacityResult): string {
-  const rows = r.steps.map((s, i) => `<tr><td>${i + 1}</td><td>${Math.round(s.targetRecordsPerSec)}</td><td>${Math.round(s.recordsPerSec)}</td>`
-    + `<td>${s.latencyMs?.p50.toFixed(2) ?? '-'}</td><td>${s.latencyMs?.p99.toFixed(2) ?? '-'}</td><td>${s.latencyMs?.p999.toFixed(2) ?? '-'}</td>`
-    + `<td>${s.passed ? 'yes' : 'no'}</td></tr>`).join('\n');
+/** A self-contained page: the answer, the curve, and the steps (of each scenario). Opens offline; no script. */
+export function capacityHtml(doc: CapacityResult | CapacityMatrixResult): string {
+  const sections = doc.mode === 'capacity' ? [section(doc, undefined)] : doc.scenarios.map((s) => section(s.result, `Scenario ${s.index + 1}: ${s.name}`));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>perf-test capacity</title>
 <style>body{font-family:sans-serif;margin:2em;max-width:760px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}</style>
 </head><body>
 <h1>perf-test capacity</h1>
+${sections.join('\n')}
+</body></html>
+`;
+}
+
+function section(r: CapacityResult, title: string | undefined): string {
+  const rows = r.steps.map((s, i) => `<tr><td>${i + 1}</td><td>${Math.round(s.targetRecordsPerSec)}</td><td>${Math.round(s.recordsPerSec)}</td>`
+    + `<td>${s.latencyMs?.p50.toFixed(2) ?? '-'}</td><td>${s.latencyMs?.p99.toFixed(2) ?? '-'}</td><td>${s.latencyMs?.p999.toFixed(2) ?? '-'}</td>`
+    + `<td>${s.passed ? 'yes' : 'no'}</td></tr>`).join('\n');
+  return `<section>${title === undefined ? '' : `<h2>${escapeHtml(title)}</h2>`}
 <p>${escapeHtml(capacityAnswer(r))}</p>
 <figure>${capacitySvg(r)}<figcaption>Each step's rate against its latency after the warmup; green passed, red failed; dashed red, the objective; dotted green, the knee (the highest rate sustained).</figcaption></figure>
 <table><thead><tr><th>step</th><th>target rec/s</th><th>acked rec/s</th><th>p50 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>passed</th></tr></thead>
@@ -87,6 +95,5 @@ export function capacityHtml(r: CapacityResult): string {
 ${rows}
 </tbody></table>
 <p>${escapeHtml(`perf-test ${r.tool.version}, ${r.startedAt}; workload ${r.config.recordSizeBytes ?? r.config.payload} B records, ${r.config.producers} producer(s), acks=${String(r.config.producer['acks'])}`)}</p>
-</body></html>
-`;
+</section>`;
 }

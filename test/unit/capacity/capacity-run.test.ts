@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { startCapacity } from '../../../src/capacity/capacity-run.js';
+import { resolveCapacityMatrix, startCapacityMatrix } from '../../../src/capacity/matrix-run.js';
 import { resolveCapacityConfig } from '../../../src/config/resolve-capacity.js';
 import type { CapacityOptions } from '../../../src/config/capacity-options.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import type { StartRun } from '../../../src/compare/run-compare.js';
 import { createMergedHistogram, encodeHistogram, summarizeLatency } from '../../../src/metrics/histogram.js';
-import { capacityAnswer, capacityMarkdown, capacityReport } from '../../../src/report/capacity-text.js';
+import { capacityAnswer, capacityMarkdown, capacityMatrixReport, capacityReport } from '../../../src/report/capacity-text.js';
 import { capacityHtml, curvePoints } from '../../../src/report/html/capacity-html.js';
 import type { ProduceResult } from '../../../src/report/result.js';
 import { fakeResult, latencies } from '../../support/fake-result.js';
@@ -26,10 +27,11 @@ const summary = (us: number) => {
  * A fake cluster that acks at most `capacity` records/s: a step at or under it acks at its target with 5 ms
  * latency; one over it acks at `capacity` and its latency grows to 800 ms. Every run it was given is kept.
  */
-function fakeCluster(capacity: number) {
+function fakeCluster(capacityOf: number | ((c: ProduceConfig) => number)) {
   const configs: ProduceConfig[] = [];
   const startRun: StartRun = (c) => {
     configs.push(c);
+    const capacity = typeof capacityOf === 'number' ? capacityOf : capacityOf(c);
     const target = c.rate.kind === 'uniform' ? c.rate.recordsPerSec : 0;
     const acked = Math.min(target, capacity);
     const latency = summary(target <= capacity ? 5000 : 800_000);
@@ -109,5 +111,31 @@ describe('a capacity search over fake runs', () => {
     expect(r.status).toBe('interrupted');
     expect(r.steps.map((s) => s.targetRecordsPerSec)).toEqual([1000, 2000]);
     expect(r.sustainedRecordsPerSec).toBe(2000);
+  });
+});
+
+describe('capacity --matrix: a search per scenario', () => {
+  it('finds which batch.size holds the most, each scenario on its own topic', async () => {
+    // The fake cluster holds batch.size / 8 records/s: 2048 and 16384.
+    const cluster = fakeCluster((c) => c.producer.batchSizeBytes / 8);
+    const m = resolveCapacityMatrix({ bootstrapServer: 'fake:9092', stepDuration: '2s', stepWarmup: '1s', precision: '10%', matrix: ['batch.size=16384,131072'] },
+      resolveContext(), 'cap');
+    expect(m.plans.map((p) => [p.scenario.name, p.config.produce.topic.name, p.config.produce.producer.batchSizeBytes]))
+      .toEqual([['batch.size=16384', 'cap-1', 16384], ['batch.size=131072', 'cap-2', 131072]]);
+    const started: string[] = [];
+    const r = await startCapacityMatrix(m, cluster.startRun, { ...hooks, onScenarioStart: (s) => started.push(s.name) }).result;
+    expect(started).toEqual(['batch.size=16384', 'batch.size=131072']);
+    expect(r.scenarios.map((s) => s.result.sustainedRecordsPerSec)).toEqual([2000, 16000]);
+    expect(r.matrix).toEqual({ 'batch.size': ['16384', '131072'] });
+    expectValid(r, 'capacityMatrix');
+    const text = capacityMatrixReport(r);
+    expect(text).toMatch(/│ 2 +│ batch\.size=131072 │ 16,000 \* +│/);
+    expect(text).toMatch(/│ 1 +│ batch\.size=16384 +│ 2,000 +│/);
+    expect(capacityHtml(r).match(/<svg/g)).toHaveLength(2);
+  });
+
+  it('names the scenario whose values cannot be searched', () => {
+    expect(() => resolveCapacityMatrix({ bootstrapServer: 'fake:9092', matrix: ['throughput=100,200'] }, resolveContext(), 'cap'))
+      .toThrow("--matrix: scenario 'throughput=100': --throughput cannot be used with capacity");
   });
 });
