@@ -65,6 +65,14 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka) or kafkajs (default: platformatic; kafkajs for consume, e2e and TLS/SASL clusters)'));
 }
 
+/** Live metrics, for runs watched in Grafana (produce and e2e). */
+function addMetricsOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--metrics-port <port>', 'serve OpenMetrics on http://HOST:PORT/metrics during the run (0: a free port, printed)'))
+    .addOption(new Option('--metrics-host <host>', 'address /metrics listens on (default: 127.0.0.1; 0.0.0.0 for a pod\'s scrape)'))
+    .addOption(new Option('--run-id <id>', 'the run_id label of every series (default: random); give every shard of a run the same'));
+}
+
 /** Rejects options no command should be given (commander allows excess arguments so we can name them). */
 function commandOf(name: string, description: string): Command {
   return new Command(name)
@@ -85,7 +93,7 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     // Checked in parseCommandLine, to name the stray argument in the error.
     .allowExcessArguments(true);
-  addProduceOptions(program, 'perf-test')
+  addMetricsOptions(addProduceOptions(program, 'perf-test'))
     .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'));
   addReportOptions(program).addHelpText('after', EXAMPLES);
 
@@ -113,7 +121,7 @@ function buildProgram(): Command {
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
   const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
-  addProduceOptions(e2e, 'perf-test-e2e')
+  addMetricsOptions(addProduceOptions(e2e, 'perf-test-e2e'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))

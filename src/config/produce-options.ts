@@ -1,10 +1,11 @@
 import type { ReportOptions } from './report-config.js';
+import type { MetricsOptions } from './resolve-metrics.js';
 
 /**
  * The produce command's options as the command line gives them: strings, unvalidated.
  * `resolveProduceConfig` turns them into a `ProduceConfig`.
  */
-export interface ProduceOptions extends ReportOptions {
+export interface ProduceOptions extends ReportOptions, MetricsOptions {
   bootstrapServer?: string;
   topic?: string;
   numRecords?: string;
@@ -27,6 +28,4 @@ export interface ProduceOptions extends ReportOptions {
   reportingInterval?: string;
   client?: string;
   keepGoing?: boolean;
-  /** `INDEX/COUNT`: this process's share of a run split over COUNT processes. */
-  shard?: string;
 }

@@ -48,7 +48,9 @@ export class ProduceIntervals {
     const { sent, acked, failed } = this.produced.totals;
     // An interval without acks still shows while records wait: a stalled cluster is seen, not silent.
     if (interval.records > 0 || interval.failed > 0 || sent > acked + failed) {
-      this.hooks.onInterval(interval, progressOf(this.config, acked + failed, nowMs - this.startMs), firstSteady);
+      const t = this.produced.totals;
+      const totals = { sent, acked, failed, retried: t.retried, errors: { ...t.errors } };
+      this.hooks.onInterval(interval, progressOf(this.config, acked + failed, nowMs - this.startMs), firstSteady, totals);
     }
   }
 

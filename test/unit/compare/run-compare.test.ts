@@ -20,7 +20,7 @@ function fakeRunner(log: string[], opts: { hang?: (n: number) => boolean } = {})
     const done = (status: ProduceResult['status']) => ({ ...fakeResult({ latenciesUs: latencies(records, 1000, 2000 + run), durationMs: 100 + run, topic: c.topic.name }), status });
     let finish: (r: ProduceResult) => void = () => {};
     const result = new Promise<ProduceResult>((resolve) => (finish = resolve));
-    hooks.onInterval(done('completed').intervals[0]!, { fraction: 0.5, remainingMs: 50 }, false);
+    hooks.onInterval(done('completed').intervals[0]!, { fraction: 0.5, remainingMs: 50 }, false, { sent: 1, acked: 1, failed: 0, retried: 0, errors: {} });
     if (!opts.hang?.(run)) queueMicrotask(() => finish(done('completed')));
     return { result, interrupt: () => finish(done('interrupted')) };
   };
