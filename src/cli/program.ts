@@ -65,9 +65,10 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka) or kafkajs (default: platformatic; kafkajs for consume, e2e and TLS/SASL clusters)'));
 }
 
-/** Live metrics, for runs watched in Grafana (produce and e2e). */
-function addMetricsOptions(cmd: Command): Command {
+/** Options of one run (produce and e2e): live metrics for Grafana, and the instant shards start together. */
+function addSingleRunOptions(cmd: Command): Command {
   return cmd
+    .addOption(new Option('--start-at <time>', 'start the load at this instant, once connected: an ISO time (2026-12-02T10:00:00Z) or +30s; every shard of a run the same'))
     .addOption(new Option('--metrics-port <port>', 'serve OpenMetrics on http://HOST:PORT/metrics during the run (0: a free port, printed)'))
     .addOption(new Option('--metrics-host <host>', 'address /metrics listens on (default: 127.0.0.1; 0.0.0.0 for a pod\'s scrape)'))
     .addOption(new Option('--run-id <id>', 'the run_id label of every series (default: random); give every shard of a run the same'));
@@ -93,7 +94,7 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     // Checked in parseCommandLine, to name the stray argument in the error.
     .allowExcessArguments(true);
-  addMetricsOptions(addProduceOptions(program, 'perf-test'))
+  addSingleRunOptions(addProduceOptions(program, 'perf-test'))
     .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'));
   addReportOptions(program).addHelpText('after', EXAMPLES);
 
@@ -121,7 +122,7 @@ function buildProgram(): Command {
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
   const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
-  addMetricsOptions(addProduceOptions(e2e, 'perf-test-e2e'))
+  addSingleRunOptions(addProduceOptions(e2e, 'perf-test-e2e'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))

@@ -28,4 +28,6 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions {
   reportingInterval?: string;
   client?: string;
   keepGoing?: boolean;
+  /** An ISO 8601 time or `+30s`: when the load starts, on every shard at once. */
+  startAt?: string;
 }

@@ -6,6 +6,7 @@ import { readPropertiesFile, readTextFile } from './files.js';
 import { splitExactly } from '../workload/split.js';
 import { scaleSegments } from '../workload/rate.js';
 import { parseRate, profileDurationMs } from './rate-profile.js';
+import { parseStartAt } from './start-at.js';
 import { resolveProducerProps } from './producer-config.js';
 import { requireSecuritySupport, resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
@@ -83,6 +84,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     clientProps: Object.freeze(Object.fromEntries(props)),
     security,
     keepGoing: o.keepGoing === true,
+    startAtEpochMs: o.startAt === undefined ? undefined : parseStartAt(o.startAt, Date.now()),
   };
   requireSecuritySupport(config.client, config.security);
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {

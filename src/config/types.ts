@@ -68,6 +68,8 @@ export interface ProduceConfig {
   readonly security: SecuritySettings;
   /** Keep sending after records expire (delivery.timeout.ms) instead of stopping the run. */
   readonly keepGoing: boolean;
+  /** When the load starts (ms since the epoch, `--start-at`), once every producer is connected; undefined: at once. */
+  readonly startAtEpochMs?: number | undefined;
 }
 
 /** When a consume run stops: after a number of records, after a duration, or when records stop coming. */

@@ -72,6 +72,8 @@ const CASES: [string, string[], string[]][] = [
     ["--matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1"]],
   ['compare: a malformed --matrix', ['compare', '--matrix', 'acks', '--num-records', '10'],
     ["--matrix: 'acks' is not of the form key=value1,value2,... (e.g. acks=1,all)"]],
+  ['start-at in the past', ['--num-records', '10', '--start-at', '2020-01-01T00:00:00Z'], ['--start-at', "'2020-01-01T00:00:00Z'", 'in the past']],
+  ['metrics port not a number', ['--num-records', '10', '--metrics-port', 'http'], ['--metrics-port', "'http'"]],
   ['capacity: a rate of its own', ['capacity', '--throughput', '1000'], ['--throughput cannot be used with capacity']],
   ['capacity: a gate that is not of the answer', ['capacity', '--assert', 'p99 < 5ms'], ["--assert: 'p99 < 5ms' is not a capacity gate"]],
   ['capacity: a bad objective', ['capacity', '--slo', 'p99 < 5'], ["--slo: 'p99 < 5'", 'unit']],

@@ -56,6 +56,24 @@ describe('a produce run, with the fake client and workers in this thread', () =>
     expect(result.intendedLatencyMs).not.toBeNull();
   });
 
+  it('--start-at: connects, then starts the load at the instant', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const c = config({ numRecords: '100', startAt: '+400ms' });
+    const result = await startProduceRun(c, FAKE_ENV, hooks).result;
+    expect(Date.parse(result.startedAt)).toBeGreaterThanOrEqual(c.startAtEpochMs!);
+    expect(Date.parse(result.startedAt)).toBeLessThan(c.startAtEpochMs! + 200);
+    expect(hooks.notices.some((n) => n.startsWith(`Connected; starting the load at ${new Date(c.startAtEpochMs!).toISOString()} (in 0.`))).toBe(true);
+    expect(result.records.acked).toBe(100);
+  });
+
+  it('--start-at passed during the setup: starts at once, and says so', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const c = { ...config({ numRecords: '10' }), startAtEpochMs: Date.now() - 1500 };
+    const result = await startProduceRun(c, FAKE_ENV, hooks).result;
+    expect(hooks.notices.some((n) => /^--start-at .* passed 1\.\d s ago, during the setup: starting now\.$/.test(n))).toBe(true);
+    expect(result.records.acked).toBe(10);
+  });
+
   it('on an interrupt stops sending, waits for what is in flight, and accounts for every record', async () => {
     const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
       startProduceRun(config({ duration: '60s', throughput: '2000', producers: '2', reportingInterval: '100' }), FAKE_ENV, h));
