@@ -45,6 +45,10 @@ Examples:
 A matrix key is a producer property (acks, batch.size, linger.ms, compression.type...) or one of the flags
 record-size, producers, client, throughput, num-records, duration, partitions, replication-factor,
 warmup-records, transaction-duration-ms. Every other option is the shared workload. --assert judges each scenario.
+Repeats are interleaved (A B A B). --max-regression 10% gives each scenario a verdict against the baseline
+scenario for each --regression-metrics (default throughput,p99): pass, fail or inconclusive by the 95% interval
+of the change over the reporting intervals of its repeats. Exit codes: 1 a gate or verdict failed, 7 a verdict
+inconclusive (none failed).
 `;
 
 export const REPORT_HELP = `

@@ -10,12 +10,13 @@ export interface VerdictSettings {
 }
 
 /**
- * A scenario's samples of a metric: one per full reporting interval of each of its runs (the repeats, each split
- * into its interval figures), so that a few repeats still give an interval estimate of the mean.
+ * A scenario's samples of a metric: one per full reporting interval of each of its runs but the first (the repeats,
+ * each split into its interval figures), so that a few repeats still give an interval estimate of the mean.
  */
 export function samplesOf(results: readonly ProduceResult[], metric: RegressionMetric): number[] {
+  // A run's first interval carries its start (connections, the first batches), its last the drain: left out.
   return results.filter((r) => r.status === 'completed').flatMap((r) => r.intervals
-    .filter((i) => i.durationMs >= 0.9 * r.config.reportingIntervalMs)
+    .filter((i, k) => k > 0 && i.durationMs >= 0.9 * r.config.reportingIntervalMs)
     .flatMap((i) => (metric === 'throughput' ? [i.throughput.recordsPerSec] : i.latencyMs ? [i.latencyMs[metric]] : [])));
 }
 

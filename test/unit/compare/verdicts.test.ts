@@ -6,16 +6,17 @@ import { compareExitCode } from '../../../src/cli/compare-command.js';
 import { fakeResult, latencies } from '../../support/fake-result.js';
 import { expectValid } from '../../support/schema.js';
 
-/** A run of three full 5 s intervals of `perInterval` records each, every record at `latencyUs`. */
+/** A run of full 5 s intervals of `perInterval` records each, every record at `latencyUs`. */
 const run = (perInterval: readonly number[], latencyUs: number) =>
   fakeResult({ latenciesUs: latencies(perInterval.reduce((a, b) => a + b, 0), latencyUs, latencyUs), durationMs: 5000 * perInterval.length, intervalRecords: perInterval });
 
 describe('compare verdicts', () => {
-  const base = [run([1000, 1100, 900], 5000), run([1000, 1050, 950], 5000)];
-  const same = [run([1000, 1000, 1000], 5000), run([990, 1010, 1000], 5000)];
-  const slow = [run([1000, 1000, 1000], 100_000), run([1000, 1000, 1000], 100_000)];
+  // Each run's first interval (its start) is left out of the samples: 500 records there change nothing.
+  const base = [run([500, 1000, 1100, 900], 5000), run([500, 1000, 1050, 950], 5000)];
+  const same = [run([500, 1000, 1000, 1000], 5000), run([500, 990, 1010, 1000], 5000)];
+  const slow = [run([500, 1000, 1000, 1000], 100_000), run([500, 1000, 1000, 1000], 100_000)];
 
-  it('samples each full reporting interval of every repeat', () => {
+  it('samples each full reporting interval of every repeat but its first', () => {
     expect(samplesOf(base, 'throughput')).toEqual([200, 220, 180, 200, 210, 190]);
     expect(samplesOf(slow, 'p99').map((v) => Math.round(v))).toEqual([100, 100, 100, 100, 100, 100]);
   });
@@ -44,7 +45,7 @@ describe('compare verdicts', () => {
   });
 
   it('is inconclusive with fewer than two samples a side', () => {
-    const one = [fakeResult({ latenciesUs: latencies(10, 5000, 5000), durationMs: 5000 })];
+    const one = [fakeResult({ latenciesUs: latencies(10, 5000, 5000), durationMs: 10_000, intervalRecords: [5, 5] })];
     const scenarios = [one, one].map((results, index) => ({ index, name: `s${index}`, settings: {}, results }));
     const doc = buildCompareResult(scenarios, { matrix: {}, scenarioCount: 2, repeat: 1, warmupRecords: 0, baselineIndex: 0, interrupted: false });
     const v = compareVerdicts(doc, new Map(scenarios.map((s) => [s.index, s.results])), { maxRegression: 0.1, metrics: ['p99'] });
