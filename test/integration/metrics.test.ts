@@ -20,11 +20,13 @@ describe('perf-test --metrics-port against a real broker', () => {
             if (m) resolve(m[1]!);
           });
         });
+        // Scrapes every 300 ms until the run ends and the server closes.
         void (async () => {
           const at = await url!;
-          for (const waitMs of [1500, 1500]) {
-            await sleep(waitMs);
-            const res = await fetch(at);
+          for (;;) {
+            await sleep(300);
+            const res = await fetch(at).catch(() => undefined);
+            if (!res) return;
             expect(res.headers.get('content-type')).toBe('application/openmetrics-text; version=1.0.0; charset=utf-8');
             scrapes.push(parseOpenMetrics(await res.text()));
           }
@@ -32,15 +34,17 @@ describe('perf-test --metrics-port against a real broker', () => {
       },
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(scrapes).toHaveLength(2);
     const value = (families: ParsedFamily[], name: string, sample = `${name}_total`) =>
       families.find((f) => f.name === name)!.samples.find((s) => s.name === sample)!;
-    const [first, second] = scrapes as [ParsedFamily[], ParsedFamily[]];
+    const counts = scrapes.map((f) => value(f, 'perftest_records_acked').value);
+    // Counts only grow, scrape after scrape; the run's 4 s at 2000 records/s make 8000.
+    expect(counts.every((c, i) => i === 0 || c >= counts[i - 1]!)).toBe(true);
+    const live = scrapes.filter((f) => value(f, 'perftest_records_acked').value > 0);
+    expect(live.length).toBeGreaterThanOrEqual(3);
+    const [first, second] = [live[0]!, live[live.length - 1]!];
     const acked = [value(first, 'perftest_records_acked'), value(second, 'perftest_records_acked')];
     expect(acked[0]!.labels).toEqual({ run_id: 'it-run', shard: '0' });
-    // About 2000 records/s: counts grow between scrapes, and never beyond what was sent.
-    expect(acked[0]!.value).toBeGreaterThan(0);
-    expect(acked[1]!.value - acked[0]!.value).toBeGreaterThan(1500); // 1.5 s at 2000 records/s: 3000
+    expect(acked[1]!.value - acked[0]!.value).toBeGreaterThan(1000);
     expect(value(second, 'perftest_records_sent').value).toBeGreaterThanOrEqual(acked[1]!.value);
     expect(value(second, 'perftest_record_retries').value).toBe(0);
     expect(second.find((f) => f.name === 'perftest_records_failed')!.samples).toEqual([]);
