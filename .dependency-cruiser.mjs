@@ -5,7 +5,7 @@
 // Layers, from the top. A module may import its own layer and the layers under it, never one above:
 //
 //   cli                the commander program, the pipeline, where output goes (stdout, stderr, files)
-//   compare            scenarios run one after another on one workload
+//   compare            scenarios run one after another on one workload; capacity/, a search of steps at fixed rates
 //   run                a produce, e2e or consume run: topic setup, the worker pool, intervals, the result
 //   worker             workers: the protocol, the producer and consumer roles, the launchers, the pool
 //   config resolution  command-line options and their resolution into frozen configs (config/resolve-*.ts,
@@ -22,7 +22,7 @@
 
 const LAYERS = [
   { name: 'cli', paths: ['^src/cli/'] },
-  { name: 'compare', paths: ['^src/compare/'] },
+  { name: 'compare', paths: ['^src/compare/', '^src/capacity/'] },
   { name: 'run', paths: ['^src/run/'] },
   { name: 'worker', paths: ['^src/worker/'] },
   { name: 'config-resolution', paths: ['^src/config/(resolve-[^/]+|report-config|[^/]+-options)\\.ts$'] },

@@ -23,6 +23,8 @@ export const ExitCode = {
    * The cluster was reachable: retrying will not help until the security settings change.
    */
   Auth: 6,
+  /** compare --max-regression could not tell pass from fail: the 95% interval straddles the bound. */
+  Inconclusive: 7,
   /** Interrupted by SIGINT/SIGTERM; the partial result was reported. */
   Interrupted: 130,
 } as const;

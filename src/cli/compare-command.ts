@@ -29,7 +29,8 @@ function topicPrefix(): string {
  * comparison and judge each scenario by the --assert gates.
  */
 export async function runCompareCommand(options: CompareOptions, streams: Streams): Promise<number> {
-  const report = resolveReportConfig(options);
+  // --max-regression and --regression-metrics are the verdicts' here, not a --baseline file's.
+  const report = resolveReportConfig({ ...options, maxRegression: undefined, regressionMetrics: undefined });
   checkCompareReportOptions(report, 'compare');
   const config = resolveCompareConfig(options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) }, topicPrefix());
   const output = new CompareOutput(report, streams);
@@ -46,10 +47,13 @@ export async function runCompareCommand(options: CompareOptions, streams: Stream
   return output.writeFiles(doc, compareExitCode(doc, gates));
 }
 
-/** Interrupted, then any scenario's gate failed, then any records failed. */
+/** Interrupted, then a gate or verdict failed, then a verdict was inconclusive, then any records failed. */
 export function compareExitCode(doc: CompareResult, gates: ReadonlyArray<readonly GateOutcome[]>): number {
   if (doc.status === 'interrupted') return ExitCode.Interrupted;
   if (gates.some((g) => g.some((o) => !o.passed))) return ExitCode.GateFailed;
+  const verdicts = doc.verdicts?.scenarios ?? [];
+  if (verdicts.some((v) => v.verdict === 'fail')) return ExitCode.GateFailed;
+  if (verdicts.some((v) => v.verdict === 'inconclusive')) return ExitCode.Inconclusive;
   if (doc.scenarios.some((s) => s.figures.failed > 0)) return ExitCode.RecordsFailed;
   return ExitCode.Ok;
 }

@@ -8,6 +8,7 @@ import type { CompareResult } from '../report/compare-result.js';
 import type { RunPosition } from '../compare/run-compare.js';
 import { compareTable } from '../compare/table.js';
 import { compareMarkdown } from '../compare/markdown.js';
+import { verdictLines } from '../compare/verdict-table.js';
 import { compareIntervalLine, compareStartLine, runEndLine, runStartLine } from '../compare/progress-lines.js';
 import { htmlReport } from '../report/html/html-report.js';
 import { writeOutputFiles, type Streams } from './output.js';
@@ -50,6 +51,7 @@ export class CompareOutput {
       this.streams.out(JSON.stringify({ ...doc, scenarios }, null, 2));
     } else {
       this.streams.out(this.report.format === 'markdown' ? compareMarkdown(doc) : compareTable(doc));
+      if (doc.verdicts && this.report.format !== 'markdown') this.streams.out(verdictLines(doc.verdicts));
     }
     if (!judged) return;
     const text = doc.scenarios.map((s, i) => `Gates of scenario ${s.index + 1} (${s.name}):\n${gateLines(gates[i] ?? [])}`).join('\n');

@@ -18,6 +18,9 @@ import { ReportOutput, type Streams } from './output.js';
 import { whileInterruptible } from './signals.js';
 import { runCompareCommand } from './compare-command.js';
 import { runReportCommand } from './report-command.js';
+import { runCapacityCommand } from './capacity-command.js';
+import { MetricsServer } from './metrics-server.js';
+import { resolveMetricsConfig, type MetricsConfig } from '../config/resolve-metrics.js';
 
 const processStreams: Streams = {
   out: (text) => process.stdout.write(text + '\n'),
@@ -37,6 +40,8 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         return command.exitCode;
       case 'compare':
         return await runCompareCommand(command.options, streams);
+      case 'capacity':
+        return await runCapacityCommand(command.options, streams);
       case 'report':
         return runReportCommand(command.files, command.options, streams);
       case 'merge': {
@@ -67,30 +72,54 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const report = resolveReportConfig(command.options);
         const config = resolveEndToEndConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
-        output.start(config.produce.warmupRecords);
-        const running = startEndToEndRun(config, threadsWith(config.produce.client), {
-          onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
-          onNotice: (line) => output.notice(line),
-        });
-        const result = await whileInterruptible(running.interrupt, running.result, streams);
-        return finish(result, report, output);
+        const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
+        try {
+          output.start(config.produce.warmupRecords);
+          const running = startEndToEndRun(config, threadsWith(config.produce.client), {
+            onInterval: (i, p, firstSteady, totals) => {
+              metrics?.update(i, totals);
+              output.interval(i, p, firstSteady);
+            },
+            onNotice: (line) => output.notice(line),
+          });
+          const result = await whileInterruptible(running.interrupt, running.result, streams);
+          return finish(result, report, output);
+        } finally {
+          await metrics?.close();
+        }
       }
       case 'produce': {
         const report = resolveReportConfig(command.options);
         const config = resolveProduceConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
-        output.start(config.warmupRecords);
-        const running = startProduceRun(config, threadsWith(config.client), {
-          onInterval: (i, p, firstSteady) => output.interval(i, p, firstSteady),
-          onNotice: (line) => output.notice(line),
-        });
-        const result = await whileInterruptible(running.interrupt, running.result, streams);
-        return finish(result, report, output);
+        const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
+        try {
+          output.start(config.warmupRecords);
+          const running = startProduceRun(config, threadsWith(config.client), {
+            onInterval: (i, p, firstSteady, totals) => {
+              metrics?.update(i, totals);
+              output.interval(i, p, firstSteady);
+            },
+            onNotice: (line) => output.notice(line),
+          });
+          const result = await whileInterruptible(running.interrupt, running.result, streams);
+          return finish(result, report, output);
+        } finally {
+          await metrics?.close();
+        }
       }
     }
   } catch (e) {
     return reportError(e, debug, streams);
   }
+}
+
+/** Serves /metrics for the run when --metrics-port asks, and says where. */
+async function startMetrics(config: MetricsConfig | undefined, output: ReportOutput): Promise<MetricsServer | undefined> {
+  if (config === undefined) return undefined;
+  const server = await MetricsServer.start(config);
+  output.notice(`Serving metrics on ${server.url} (run_id ${config.runId}, shard ${config.shard}).`);
+  return server;
 }
 
 /** Evaluates a result's gates: the assertions, then the baseline comparison. */

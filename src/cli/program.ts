@@ -6,6 +6,8 @@ import type { ConsumeOptions } from '../config/consume-options.js';
 import type { EndToEndOptions } from '../config/e2e-options.js';
 import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
+import { CAPACITY_HELP, COMPARE_HELP, CONSUME_HELP, E2E_HELP, EXAMPLES, MERGE_HELP, REPORT_HELP } from './help.js';
+import type { CapacityOptions } from '../config/capacity-options.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
@@ -15,58 +17,8 @@ export type ParsedCommand =
   | { readonly kind: 'e2e'; readonly options: EndToEndOptions }
   | { readonly kind: 'merge'; readonly files: readonly string[]; readonly options: ReportOptions }
   | { readonly kind: 'compare'; readonly options: CompareOptions }
+  | { readonly kind: 'capacity'; readonly options: CapacityOptions }
   | { readonly kind: 'report'; readonly files: readonly string[]; readonly options: ReportOptions };
-
-const EXAMPLES = `
-Examples:
-  # Kafka's own command line works as pasted (unique prefixes of flags too):
-  perf-test --topic t --num-records 1000000 --record-size 1024 --throughput -1 \\
-            --producer-props bootstrap.servers=localhost:9092 acks=1
-
-  # The same on the defaults (localhost:9092, topic perf-test created if missing):
-  perf-test --num-records 1000000 --record-size 1024 --throughput -1
-
-  # 60 seconds at 20,000 records/s from 2 worker threads, Java producer settings:
-  perf-test --duration 60s --throughput 20000 --producers 2 --producer-props linger.ms=10 batch.size=65536
-
-  # One JSON document for CI (progress goes to stderr):
-  perf-test --num-records 100000 --json > result.json
-
-Latency is measured from the hand-over of each record to the producer to its acknowledgement (Kafka's
-definition). With --throughput, a second view measures from each record's intended send time, which is
-free of coordinated omission. Exit codes: 0 ok, 1 gate failed, 2 usage error, 3 cluster unreachable or setup
-failed, 4 records failed, 5 internal error, 130 interrupted.
-`;
-
-const MERGE_HELP = `
-Examples:
-  # Three processes (or Kubernetes pods) each ran --shard i/3 --json > part-i.json:
-  perf-test merge part-0.json part-1.json part-2.json
-  perf-test merge part-*.json --json > merged.json --assert "p99 < 50ms"
-
-Counts are summed and HdrHistograms merged, so percentiles are those of all records.
-`;
-
-const COMPARE_HELP = `
-Examples:
-  # acks x batch.size: 4 scenarios of 20,000 records, each on a fresh topic; a table, and an HTML report:
-  perf-test compare --matrix acks=1,all --matrix batch.size=16384,131072 --num-records 20000 --html report.html
-  # Median of 3 runs each after a 5,000-record warmup, against the second scenario, as one JSON document:
-  perf-test compare --matrix compression.type=none,lz4,zstd --matrix record-size=100,1024 --num-records 100000 \\
-            --repeat 3 --warmup 5000 --baseline-scenario 2 --json > compare.json
-
-A matrix key is a producer property (acks, batch.size, linger.ms, compression.type...) or one of the flags
-record-size, producers, client, throughput, num-records, duration, partitions, replication-factor,
-warmup-records, transaction-duration-ms. Every other option is the shared workload. --assert judges each scenario.
-`;
-
-const REPORT_HELP = `
-Examples:
-  perf-test report compare.json --html compare.html
-  perf-test report before.json after.json --markdown --html before-after.html
-
-Shows saved --json results (of a run, merge, e2e or compare) as a comparison table, and writes the HTML report.
-`;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -85,24 +37,6 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--debug', 'show stack traces of errors'));
 }
 
-const CONSUME_HELP = `
-Examples:
-  # Kafka's ConsumerPerformance command line works as pasted:
-  perf-test consume --bootstrap-server localhost:9092 --topic t --messages 1000000
-  # Two consumer threads in one group, one JSON document:
-  perf-test consume --topic t --messages 1000000 --consumers 2 --json
-`;
-
-const E2E_HELP = `
-Examples:
-  # 2 producers and 2 consumers at 20,000 records/s for a minute; produce and end-to-end latency side by side:
-  perf-test e2e --duration 60s --throughput 20000 --producers 2 --consumers 2
-  perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
-
-Each record carries its send time; consumers in the same process measure receipt minus send time on one
-monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.
-`;
-
 /** Producer options: Kafka's ProducerPerformance flags and perf-test's additions (produce and e2e). */
 function addProduceOptions(cmd: Command, defaultTopic: string): Command {
   return cmd
@@ -115,7 +49,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--payload-file <file>', 'UTF-8 text file of payloads; each record takes one at random'))
     .addOption(new Option('--payload-delimiter <regex>', 'delimiter of payloads in --payload-file (a regex) (default: \\n)'))
     .addOption(new Option('--payload-monotonic', 'payload is the record ordinal as text'))
-    .addOption(new Option('--throughput <rec/s>', 'cap in records/s over all producers, a decimal; -1 = no cap (default: -1)'))
+    .addOption(new Option('--throughput <rec/s|profile>', 'cap in records/s over all producers, a decimal; -1 = no cap; or a profile of steps and ramps, 1000:30s,5000:30s or ramp:1000..20000:5m, whose last rate holds (default: -1)'))
     .addOption(new Option('--producer-props <k=v...>', 'Java producer properties: acks=1 linger.ms=10 ... (several after one flag)'))
     .addOption(new Option('--command-property <k=v...>', 'Kafka 4.2 name of --producer-props'))
     .addOption(new Option('--producer.config <file>', 'Java properties file of producer properties'))
@@ -132,6 +66,15 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
 }
 
+/** Options of one run (produce and e2e): live metrics for Grafana, and the instant shards start together. */
+function addSingleRunOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--start-at <time>', 'start the load at this instant, once connected: an ISO time (2026-12-02T10:00:00Z) or +30s; every shard of a run the same'))
+    .addOption(new Option('--metrics-port <port>', 'serve OpenMetrics on http://HOST:PORT/metrics during the run (0: a free port, printed)'))
+    .addOption(new Option('--metrics-host <host>', 'address /metrics listens on (default: 127.0.0.1; 0.0.0.0 for a pod\'s scrape)'))
+    .addOption(new Option('--run-id <id>', 'the run_id label of every series (default: random); give every shard of a run the same'));
+}
+
 /** Rejects options no command should be given (commander allows excess arguments so we can name them). */
 function commandOf(name: string, description: string): Command {
   return new Command(name)
@@ -144,15 +87,15 @@ function commandOf(name: string, description: string): Command {
 function buildProgram(): Command {
   const program = new Command('perf-test')
     .description('Load-test Apache Kafka producers: a kafka-producer-perf-test compatible command line, ' +
-      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge, compare, report.')
-    .usage('[options]   (or: perf-test consume|e2e|merge|compare|report ...; perf-test <command> --help)')
+      'Java producer semantics, worker threads and HdrHistogram latency. Also: consume, e2e, merge, compare, capacity, report.')
+    .usage('[options]   (or: perf-test consume|e2e|merge|compare|capacity|report ...; perf-test <command> --help)')
     // Options after a subcommand's name are the subcommand's, even where the root has the same flag.
     .enablePositionalOptions()
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
     // Checked in parseCommandLine, to name the stray argument in the error.
     .allowExcessArguments(true);
-  addProduceOptions(program, 'perf-test')
+  addSingleRunOptions(addProduceOptions(program, 'perf-test'))
     .addOption(new Option('--shard <i/n>', 'run share i of n (records and rate divided exactly), for several processes or pods; merge their --json results'));
   addReportOptions(program).addHelpText('after', EXAMPLES);
 
@@ -180,7 +123,7 @@ function buildProgram(): Command {
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
   const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
-  addProduceOptions(e2e, 'perf-test-e2e')
+  addSingleRunOptions(addProduceOptions(e2e, 'perf-test-e2e'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
@@ -200,12 +143,24 @@ function buildProgram(): Command {
     .addOption(new Option('--baseline-scenario <n|settings>', 'the scenario changes are measured against: a number or e.g. acks=all,batch.size=16384 (default: 1)'));
   addReportOptions(compare).addHelpText('after', COMPARE_HELP);
 
+  const capacity = commandOf('capacity', 'Search for the highest producer rate the cluster sustains under a latency objective');
+  addProduceOptions(capacity, 'perf-test')
+    .addOption(new Option('--slo <expr>', 'the objective, repeatable: any --assert expression; a latency reads the intended send time (default: "p99 < 50ms")').argParser(collect))
+    .addOption(new Option('--precision <pct>', 'stop once the lowest failing rate is within this of the highest passing one (default: 5%)'))
+    .addOption(new Option('--step-duration <time>', 'how long each step is measured, after its warmup (default: 10s)'))
+    .addOption(new Option('--step-warmup <time>', 'how long each step runs before it is measured; 0 for none (default: 2s)'))
+    .addOption(new Option('--max-duration <time>', 'no step starts that would end after this, from the start (default: 10m)'))
+    .addOption(new Option('--start-rate <rec/s>', 'the first step\'s rate (default: 1000)'))
+    .addOption(new Option('--max-rate <rec/s>', 'no step above this rate (default: none)'))
+    .addOption(new Option('--matrix <key=v1,v2...>', 'a search per combination, as compare\'s scenarios, each on a fresh topic; repeatable').argParser(collect));
+  addReportOptions(capacity).addHelpText('after', CAPACITY_HELP);
+
   const report = commandOf('report', 'Show saved --json results side by side, and write the HTML report (--html)')
     .argument('<results...>', 'JSON files of perf-test runs, merges, e2e runs or a compare');
   addReportOptions(report).addHelpText('after', REPORT_HELP);
 
-  for (const sub of [consume, e2e, merge, compare, report]) program.addCommand(sub);
-  for (const cmd of [program, consume, e2e, merge, compare, report]) {
+  for (const sub of [consume, e2e, merge, compare, capacity, report]) program.addCommand(sub);
+  for (const cmd of [program, consume, e2e, merge, compare, capacity, report]) {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => {} });
   }
@@ -255,6 +210,8 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
       return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
     case 'e2e':
       return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
+    case 'capacity':
+      return { kind: 'capacity', options: { ...(c.opts as CapacityOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     case 'compare':
       return { kind: 'compare', options: { ...(c.opts as CompareOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     default:

@@ -4,6 +4,8 @@ import { resolveProduceConfig, type ResolveContext } from '../config/resolve-pro
 import type { ProduceConfig } from '../config/types.js';
 import { applyScenario, findScenario, parseMatrix, scenariosOf, type MatrixAxis, type Scenario } from './matrix.js';
 import type { CompareOptions } from './options.js';
+import { parseMaxRegression, parseRegressionMetrics } from '../gate/baseline.js';
+import type { VerdictSettings } from './verdicts.js';
 
 /** One scenario ready to run: its settings, and the configs of its runs. */
 export interface ScenarioPlan {
@@ -24,6 +26,8 @@ export interface CompareConfig {
   readonly warmupRecords: number;
   /** Index of the scenario the others are compared with. */
   readonly baselineIndex: number;
+  /** Verdicts against the baseline scenario (`--max-regression`); undefined for none. */
+  readonly verdicts: VerdictSettings | undefined;
 }
 
 /**
@@ -47,13 +51,17 @@ export function resolveCompareConfig(o: CompareOptions, ctx: ResolveContext, top
       warned.add(line);
     },
   };
-  const { matrix: _m, repeat: _r, warmup: _w, baselineScenario: _b, ...base } = o;
+  const { matrix: _m, repeat: _r, warmup: _w, baselineScenario: _b, maxRegression: _x, regressionMetrics: _y, ...base } = o;
   const plans = scenarios.map((scenario): ScenarioPlan => {
     const options = applyScenario({ ...base, topic: o.topic ?? `${topicPrefix}-${scenario.index + 1}` }, axes, scenario);
     const config = resolveScenario(options, once, scenario, base);
     return Object.freeze({ scenario, config, warmup: warmupRecords > 0 ? warmupConfig(config, warmupRecords) : undefined });
   });
-  return Object.freeze({ axes, plans: Object.freeze(plans), repeat, warmupRecords, baselineIndex });
+  const verdicts = o.maxRegression === undefined
+    ? (o.regressionMetrics === undefined ? undefined : badMetricsAlone())
+    : Object.freeze({ maxRegression: parseMaxRegression(o.maxRegression), metrics: parseRegressionMetrics(o.regressionMetrics ?? 'throughput,p99') });
+  if (verdicts && scenarios.length < 2) throw new UsageError('--max-regression needs two scenarios or more in --matrix: it judges each against the baseline scenario');
+  return Object.freeze({ axes, plans: Object.freeze(plans), repeat, warmupRecords, baselineIndex, verdicts });
 }
 
 /** Resolves a scenario; an error its values cause names --matrix and the scenario, others stay as they are. */
@@ -75,6 +83,10 @@ function sameErrorWithout(base: CompareOptions, ctx: ResolveContext, message: st
   } catch (e) {
     return e instanceof PerfTestError && e.message === message;
   }
+}
+
+function badMetricsAlone(): never {
+  throw new UsageError('--regression-metrics needs --max-regression');
 }
 
 function warmupConfig(config: ProduceConfig, records: number): ProduceConfig {

@@ -1,4 +1,5 @@
 import type { CompareResult } from '../report/compare-result.js';
+import { verdictMarkdown } from './verdict-table.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../report/compare-columns.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -18,5 +19,5 @@ export function compareMarkdown(doc: CompareResult): string {
     lines.push(row([String(s.index + 1), ...settingCells(doc, s).map((c) => `\`${c}\``), ...figures, ...changeCells(doc, s)]));
   });
   const notes = footnotes(doc).map((n) => n.replace(/^\* best/, 'Bold: best'));
-  return [...lines, '', ...notes].join('\n');
+  return [...lines, '', ...notes, ...(doc.verdicts ? ['', verdictMarkdown(doc.verdicts)] : [])].join('\n');
 }

@@ -6,6 +6,7 @@ import { buildCompareResult, type ScenarioRuns } from './figures.js';
 import type { CompareConfig, ScenarioPlan } from './config.js';
 import type { Scenario } from './matrix.js';
 import type { CompareResult } from '../report/compare-result.js';
+import { compareVerdicts } from './verdicts.js';
 
 /** Starts one run: `startProduceRun` with a client, or a fake in tests. */
 export type StartRun = (config: ProduceConfig, hooks: RunHooks) => RunningProduce;
@@ -51,10 +52,15 @@ export function overallProgress(weights: readonly number[], done: number, curren
   return { fraction, remainingMs: fraction > 0 ? (elapsedMs * (1 - fraction)) / fraction : undefined };
 }
 
-/** The runs of a plan in order: its warmup (run 0), then each measured run. */
-function runsOf(plan: ScenarioPlan, repeat: number): Array<{ run: number; config: ProduceConfig }> {
-  const measured = Array.from({ length: repeat }, (_, i) => ({ run: i + 1, config: plan.config }));
-  return plan.warmup ? [{ run: 0, config: plan.warmup }, ...measured] : measured;
+/**
+ * Every run in order, interleaved: round 1 runs each scenario once (after its warmup, run 0), round 2 again, and so
+ * on (A B A B...), so that a drift of the machine or the cluster spreads over every scenario instead of one.
+ */
+function scheduleOf(plans: readonly ScenarioPlan[], repeat: number): Array<{ plan: ScenarioPlan; run: number; config: ProduceConfig }> {
+  return Array.from({ length: repeat }, (_, r) => plans.flatMap((plan) => [
+    ...(r === 0 && plan.warmup ? [{ plan, run: 0, config: plan.warmup }] : []),
+    { plan, run: r + 1, config: plan.config },
+  ])).flat();
 }
 
 /** Runs every scenario one after another on the same workload, then builds the compare document. */
@@ -62,7 +68,7 @@ export function startCompare(config: CompareConfig, startRun: StartRun, hooks: C
   let interrupted = false;
   let current: RunningProduce | undefined;
   const result = (async () => {
-    const schedule = config.plans.flatMap((plan) => runsOf(plan, config.repeat).map((r) => ({ plan, ...r })));
+    const schedule = scheduleOf(config.plans, config.repeat);
     const weights = schedule.map((s) => weightOf(s.config));
     const startMs = now();
     const finished: ScenarioRuns[] = [];
@@ -82,7 +88,7 @@ export function startCompare(config: CompareConfig, startRun: StartRun, hooks: C
       hooks.onRunEnd(at, r);
       if (step.run > 0) record(finished, step.plan.scenario, r);
     }
-    return buildCompareResult(finished, {
+    const doc = buildCompareResult(finished, {
       matrix: Object.fromEntries(config.axes.map((a) => [a.key, a.values])),
       scenarioCount: config.plans.length,
       repeat: config.repeat,
@@ -90,6 +96,8 @@ export function startCompare(config: CompareConfig, startRun: StartRun, hooks: C
       baselineIndex: config.baselineIndex,
       interrupted,
     });
+    if (!config.verdicts) return doc;
+    return { ...doc, verdicts: compareVerdicts(doc, new Map(finished.map((f) => [f.index, f.results])), config.verdicts) };
   })();
   return {
     result,

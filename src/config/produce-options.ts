@@ -1,10 +1,11 @@
 import type { ReportOptions } from './report-config.js';
+import type { MetricsOptions } from './resolve-metrics.js';
 
 /**
  * The produce command's options as the command line gives them: strings, unvalidated.
  * `resolveProduceConfig` turns them into a `ProduceConfig`.
  */
-export interface ProduceOptions extends ReportOptions {
+export interface ProduceOptions extends ReportOptions, MetricsOptions {
   bootstrapServer?: string;
   topic?: string;
   numRecords?: string;
@@ -28,6 +29,6 @@ export interface ProduceOptions extends ReportOptions {
   reportingInterval?: string;
   client?: string;
   keepGoing?: boolean;
-  /** `INDEX/COUNT`: this process's share of a run split over COUNT processes. */
-  shard?: string;
+  /** An ISO 8601 time or `+30s`: when the load starts, on every shard at once. */
+  startAt?: string;
 }

@@ -5,6 +5,9 @@ import { parseDuration, parseInteger, parseKeyValues, parseNumber } from './valu
 import { readPropertiesFile, readTextFile } from './files.js';
 import { maxSize, parseSizeDistribution } from './record-sizes.js';
 import { splitExactly } from '../workload/split.js';
+import { scaleSegments } from '../workload/rate.js';
+import { parseRate, profileDurationMs } from './rate-profile.js';
+import { parseStartAt } from './start-at.js';
 import { resolveProducerProps } from './producer-config.js';
 import { resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
@@ -44,7 +47,8 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   const producer = settings;
 
   const shard = resolveShard(o.shard);
-  const stop = shardStop(resolveStop(o), shard);
+  const rate = parseRate(o.throughput);
+  const stop = shardStop(resolveStop(o, profileDurationMs(rate)), shard);
   const payload = resolvePayload(o);
   if (payload.kind === 'random') {
     const bound = recordSizeUpperBound(payload.sizeBytes);
@@ -71,7 +75,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
       replicationFactor: o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767),
     }),
     stop,
-    rate: shardRate(resolveRate(o.throughput), shard),
+    rate: shardRate(rate, shard),
     payload,
     warmupRecords,
     producers: resolveProducers(o.producers),
@@ -82,6 +86,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     clientProps: Object.freeze(Object.fromEntries(props)),
     security,
     keepGoing: o.keepGoing === true,
+    startAtEpochMs: o.startAt === undefined ? undefined : parseStartAt(o.startAt, Date.now()),
   };
   if (config.stop.kind === 'count' && config.producers > config.stop.records) {
     throw badValue('--producers', config.producers, `is more than --num-records (${config.stop.records}); each producer needs a record`);
@@ -103,11 +108,13 @@ function readProducerProps(o: ProduceOptions): Map<string, string> {
   return props;
 }
 
-function resolveStop(o: ProduceOptions): StopCondition {
+/** A rate profile without --num-records or --duration runs for the profile's length. */
+function resolveStop(o: ProduceOptions, profileMs: number | undefined): StopCondition {
   if (o.numRecords !== undefined && o.duration !== undefined) {
     throw new UsageError('--num-records and --duration cannot be used together; give one');
   }
   if (o.duration !== undefined) return Object.freeze({ kind: 'duration', durationMs: parseDuration('--duration', o.duration) });
+  if (o.numRecords === undefined && profileMs !== undefined) return Object.freeze({ kind: 'duration', durationMs: profileMs });
   if (o.numRecords === undefined) {
     throw new UsageError('one of --num-records or --duration is required', 'e.g. perf-test --num-records 1000000 --record-size 1024 --throughput -1');
   }
@@ -144,14 +151,6 @@ function resolvePayload(o: ProduceOptions): PayloadSpec {
     throw badValue('--payload-compressibility', o.payloadCompressibility, 'must be a fraction from 0 to 1 (0.5: batches compress to about half)');
   }
   return Object.freeze({ kind: 'random', sizeBytes: maxSize(sizes), sizes: Object.freeze(sizes), compressibility });
-}
-
-function resolveRate(text: string | undefined): RateLimit {
-  const value = parseNumber('--throughput', text ?? '-1');
-  // Kafka's tool treats every negative value as no cap; 0 would block forever there, so we reject it.
-  if (value < 0) return Object.freeze({ kind: 'unlimited' });
-  if (value === 0) throw badValue('--throughput', text, 'must be greater than 0, or -1 for no cap');
-  return Object.freeze({ kind: 'uniform', recordsPerSec: value });
 }
 
 function resolveProducers(text: string | undefined): number {
@@ -221,5 +220,7 @@ function shardStop(stop: StopCondition, shard: Shard | undefined): StopCondition
 }
 
 function shardRate(rate: RateLimit, shard: Shard | undefined): RateLimit {
-  return shard && rate.kind === 'uniform' ? Object.freeze({ kind: 'uniform', recordsPerSec: rate.recordsPerSec / shard.count }) : rate;
+  if (!shard || rate.kind === 'unlimited') return rate;
+  if (rate.kind === 'uniform') return Object.freeze({ kind: 'uniform', recordsPerSec: rate.recordsPerSec / shard.count });
+  return Object.freeze({ kind: 'profile', segments: Object.freeze(scaleSegments(rate.segments, 1 / shard.count)) });
 }

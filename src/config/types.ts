@@ -8,10 +8,21 @@ export type StopCondition =
   | { readonly kind: 'count'; readonly records: number }
   | { readonly kind: 'duration'; readonly durationMs: number };
 
-/** How fast records are sent: as fast as possible, or on a uniform schedule. */
+/** One stretch of a rate profile: the target goes linearly from `fromRecordsPerSec` to `toRecordsPerSec` (equal for a step). */
+export interface RateSegment {
+  readonly fromRecordsPerSec: number;
+  readonly toRecordsPerSec: number;
+  readonly durationMs: number;
+}
+
+/**
+ * How fast records are sent: as fast as possible, on a uniform schedule, or on a profile of steps and ramps
+ * (`--throughput 1000:30s,5000:30s` or `ramp:1000..20000:5m`), whose last rate holds once it is over.
+ */
 export type RateLimit =
   | { readonly kind: 'unlimited' }
-  | { readonly kind: 'uniform'; readonly recordsPerSec: number };
+  | { readonly kind: 'uniform'; readonly recordsPerSec: number }
+  | { readonly kind: 'profile'; readonly segments: readonly RateSegment[] };
 
 /** What each record's value is, as in Kafka's tool. */
 export type PayloadSpec =
@@ -62,6 +73,8 @@ export interface ProduceConfig {
   readonly security: SecuritySettings;
   /** Keep sending after records expire (delivery.timeout.ms) instead of stopping the run. */
   readonly keepGoing: boolean;
+  /** When the load starts (ms since the epoch, `--start-at`), once every producer is connected; undefined: at once. */
+  readonly startAtEpochMs?: number | undefined;
 }
 
 /** When a consume run stops: after a number of records, after a duration, or when records stop coming. */
@@ -101,4 +114,18 @@ export interface EndToEndConfig {
   readonly consume: ConsumeConfig;
   /** How long to wait, once producing is done, for every acked record to be consumed. */
   readonly drainTimeoutMs: number;
+}
+
+/** How `perf-test capacity` searches: exponential steps until the first failure, then bisection. */
+export interface CapacitySearchSettings {
+  /** The first step's rate, records/s. */
+  readonly startRecordsPerSec: number;
+  /** No step goes above this rate; undefined for no bound. */
+  readonly maxRecordsPerSec: number | undefined;
+  /** Each step before the first failure runs at this multiple of the last one. */
+  readonly growth: number;
+  /** The search ends once the lowest failing rate is within this fraction above the highest passing one. */
+  readonly precision: number;
+  /** No step starts that would not end within this time from the start of the search. */
+  readonly maxDurationMs: number;
 }

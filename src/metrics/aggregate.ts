@@ -64,6 +64,7 @@ export class RunAggregator {
   private readonly latency = new HistogramPair();
   private readonly intendedLatency = new HistogramPair();
   private readonly steadyLatency = new HistogramPair();
+  private readonly steadyIntendedLatency = new HistogramPair();
   private intervalCounts = emptyCounts();
   readonly totals = emptyCounts();
 
@@ -71,6 +72,7 @@ export class RunAggregator {
     this.latency.add(snapshot.latency);
     this.intendedLatency.add(snapshot.intendedLatency);
     this.steadyLatency.add(snapshot.steadyLatency);
+    this.steadyIntendedLatency.add(snapshot.steadyIntendedLatency);
     addCounts(this.intervalCounts, snapshot);
     addCounts(this.totals, snapshot);
   }
@@ -90,12 +92,16 @@ export class RunAggregator {
     this.latency.interval.reset();
     this.intendedLatency.interval.reset();
     this.steadyLatency.interval.reset();
+    this.steadyIntendedLatency.interval.reset();
     this.intervalCounts = emptyCounts();
     return stats;
   }
 
   /** The whole run's histograms (µs). */
-  histograms(): { latency: Histogram; intendedLatency: Histogram; steadyLatency: Histogram } {
-    return { latency: this.latency.total, intendedLatency: this.intendedLatency.total, steadyLatency: this.steadyLatency.total };
+  histograms(): { latency: Histogram; intendedLatency: Histogram; steadyLatency: Histogram; steadyIntendedLatency: Histogram } {
+    return {
+      latency: this.latency.total, intendedLatency: this.intendedLatency.total,
+      steadyLatency: this.steadyLatency.total, steadyIntendedLatency: this.steadyIntendedLatency.total,
+    };
   }
 }

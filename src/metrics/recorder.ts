@@ -24,6 +24,8 @@ export interface WorkerSnapshot {
   readonly intendedLatency: string | undefined;
   /** Send-to-ack latency of steady-state records (runs with warmup only). */
   readonly steadyLatency: string | undefined;
+  /** Intended-send-time-to-ack latency of steady-state records (rate-capped runs with warmup only). */
+  readonly steadyIntendedLatency?: string | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export class IntervalRecorder implements DeliveryListener {
   private readonly latency = createWorkerHistogram();
   private readonly intendedLatency: Histogram | undefined;
   private readonly steadyLatency: Histogram | undefined;
+  private readonly steadyIntendedLatency: Histogram | undefined;
   private sent = 0;
   private acked = 0;
   private retried = 0;
@@ -49,6 +52,7 @@ export class IntervalRecorder implements DeliveryListener {
   constructor(views: { readonly intended: boolean; readonly steady: boolean }) {
     this.intendedLatency = views.intended ? createWorkerHistogram() : undefined;
     this.steadyLatency = views.steady ? createWorkerHistogram() : undefined;
+    this.steadyIntendedLatency = views.steady && views.intended ? createWorkerHistogram() : undefined;
   }
 
   noteSent(): void {
@@ -65,6 +69,7 @@ export class IntervalRecorder implements DeliveryListener {
         const sentAt = sendTimes[i]!;
         if (sentAt < this.steadyFromMs) continue;
         this.steadyLatency.recordValue(Math.round((ackMs - sentAt) * 1000));
+        this.steadyIntendedLatency?.recordValue(Math.round((ackMs - batch.intendedTimesMs[i]!) * 1000));
         this.steadyAcked++;
         this.steadyAckedBytes += batch.values[i]!.length;
       }
@@ -101,10 +106,12 @@ export class IntervalRecorder implements DeliveryListener {
       latency: encodeHistogram(this.latency),
       intendedLatency: this.intendedLatency && encodeHistogram(this.intendedLatency),
       steadyLatency: this.steadyLatency && encodeHistogram(this.steadyLatency),
+      steadyIntendedLatency: this.steadyIntendedLatency && encodeHistogram(this.steadyIntendedLatency),
     };
     this.latency.reset();
     this.intendedLatency?.reset();
     this.steadyLatency?.reset();
+    this.steadyIntendedLatency?.reset();
     this.sent = this.acked = this.failed = this.ackedBytes = this.steadyAcked = this.steadyAckedBytes = 0;
     this.retried = this.metadataRefreshes = 0;
     this.errors = {};

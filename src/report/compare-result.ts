@@ -1,4 +1,5 @@
 import type { LatencySummary, ProduceResult } from './result.js';
+import type { MetricVerdict, Verdict } from '../gate/verdict.js';
 
 /** Schema version of the compare document; bumped on any incompatible change (see schema/compare.schema.json). */
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -90,4 +91,19 @@ export interface CompareResult {
   /** `index` of the baseline scenario. */
   readonly baselineIndex: number;
   readonly scenarios: readonly ScenarioResult[];
+  /** Each scenario's verdict against the baseline scenario (compare --max-regression). */
+  readonly verdicts?: CompareVerdicts;
+}
+
+/** Verdicts against the baseline scenario: pass, fail or inconclusive by the 95% interval of each metric's change. */
+export interface CompareVerdicts {
+  readonly baselineIndex: number;
+  readonly maxRegressionPct: number;
+  readonly scenarios: ReadonlyArray<{
+    readonly index: number;
+    readonly name: string;
+    readonly verdict: Verdict;
+    /** A metric with fewer than two samples a side has no figures, and is inconclusive. */
+    readonly metrics: ReadonlyArray<MetricVerdict | { readonly metric: string; readonly verdict: 'inconclusive'; readonly samples: MetricVerdict['samples'] }>;
+  }>;
 }

@@ -17,7 +17,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   const workload = [
     c.numRecords !== null ? `${c.numRecords.toLocaleString('en-US')} records` : `${(c.durationMs ?? 0) / 1000}s`,
     describeValues(c),
-    c.throughputLimit !== null ? `capped at ${c.throughputLimit} rec/s` : 'no cap',
+    c.throughputProfile !== undefined ? `rate profile ${c.throughputProfile} rec/s` : c.throughputLimit !== null ? `capped at ${c.throughputLimit} rec/s` : 'no cap',
     `${c.producers} producer(s)`,
     `acks=${c.producer['acks']}`,
   ].join(', ');

@@ -17,6 +17,8 @@ export interface IntervalResult {
   /** End of the interval, in ms since the run started. */
   readonly elapsedMs: number;
   readonly durationMs: number;
+  /** The mean target rate over the interval (records/s); null without a cap. Absent before perf-test 0.3. */
+  readonly targetRecordsPerSec?: number | null;
   /** Records acknowledged in the interval. */
   readonly records: number;
   readonly failed: number;
@@ -44,6 +46,8 @@ export interface SteadyStateResult {
   readonly durationMs: number;
   readonly throughput: Throughput;
   readonly latencyMs: LatencySummary | null;
+  /** From the intended send time (rate-capped runs; absent before perf-test 0.3). */
+  readonly intendedLatencyMs?: LatencySummary | null;
 }
 
 /** The run's settings as reported: secrets redacted. */
@@ -59,7 +63,10 @@ export interface ConfigEcho {
   readonly recordSizes?: string;
   /** `--payload-compressibility`: the share of each value a codec removes (random values only). */
   readonly payloadCompressibility?: number;
+  /** The uniform rate cap, records/s; null without one, or with a profile. */
   readonly throughputLimit: number | null;
+  /** The rate profile as `--throughput` takes it (`1000:30s,ramp:1000..5000:1m`); absent without one. */
+  readonly throughputProfile?: string;
   readonly producers: number;
   readonly warmupRecords: number;
   readonly reportingIntervalMs: number;

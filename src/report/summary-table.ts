@@ -26,6 +26,7 @@ function percentiles(l: LatencySummary): string {
 /** The line under each Kafka interval line: rolling percentiles and how far the run is. */
 export function rollingLine(i: IntervalResult, p: Progress): string {
   const parts: string[] = [];
+  if (i.targetRecordsPerSec != null) parts.push(`target ${formatCount(Math.round(i.targetRecordsPerSec))} rec/s`);
   if (i.latencyMs) parts.push(percentiles(i.latencyMs));
   if (i.intendedLatencyMs) parts.push(`from intended send: p99 ${formatMs(i.intendedLatencyMs.p99)} ms`);
   if (i.endToEndLatencyMs) parts.push(`end to end: p50 ${formatMs(i.endToEndLatencyMs.p50)} ms, p99 ${formatMs(i.endToEndLatencyMs.p99)} ms`);
@@ -59,7 +60,7 @@ export function summaryTables(r: ProduceResult): string {
   ]);
   const latency = new Table({ head: LATENCY_HEAD, style: { head: [], border: [] } });
   latency.push(latencyRow('send -> ack', r.latencyMs));
-  if (r.config.throughputLimit !== null) latency.push(latencyRow('intended send -> ack', r.intendedLatencyMs));
+  if (r.config.throughputLimit !== null || r.config.throughputProfile !== undefined) latency.push(latencyRow('intended send -> ack', r.intendedLatencyMs));
   if (r.steadyState) latency.push(latencyRow('steady state, send -> ack', r.steadyState.latencyMs));
   if (r.endToEndLatencyMs !== undefined) latency.push(latencyRow('end to end, send -> consumed', r.endToEndLatencyMs));
   const out = [totals.toString(), latency.toString()];

@@ -9,10 +9,13 @@ import { configEcho } from './config-echo.js';
 import { TOOL_VERSION } from './version.js';
 
 /** One closed interval as results report it; e2e runs add the consumers' side. */
-export function produceInterval(s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number): IntervalResult {
+export function produceInterval(
+  s: IntervalStats, c: ConsumeIntervalStats | undefined, elapsedMs: number, durationMs: number, targetRecordsPerSec: number | null,
+): IntervalResult {
   const base: IntervalResult = {
     elapsedMs,
     durationMs,
+    targetRecordsPerSec,
     records: s.acked,
     failed: s.failed,
     retried: s.retried,
@@ -38,7 +41,7 @@ export function buildProduceResult(
   const h = aggregator.histograms();
   const durationMs = t.endMs - t.startMs;
   const abandoned = finals.reduce((sum, f) => sum + f.abandoned, 0);
-  const capped = config.rate.kind === 'uniform';
+  const capped = config.rate.kind !== 'unlimited';
   const steadyStarts = finals.map((f) => f.steadyStartMs).filter((x): x is number => x !== undefined);
   const steadyDurationMs = steadyStarts.length > 0 ? t.endMs - Math.min(...steadyStarts) : 0;
   return {
@@ -62,6 +65,7 @@ export function buildProduceResult(
       durationMs: steadyDurationMs,
       throughput: throughputOf(totals.steadyAcked, totals.steadyAckedBytes, steadyDurationMs),
       latencyMs: summarizeLatency(h.steadyLatency) ?? null,
+      ...(capped ? { intendedLatencyMs: summarizeLatency(h.steadyIntendedLatency) ?? null } : {}),
     } : null,
     intervals,
     histogram: encodeHistogram(h.latency),

@@ -1,6 +1,7 @@
 import { redactProps } from '../config/producer-config.js';
 import { describeSizes } from '../config/record-sizes.js';
 import type { ProduceConfig } from '../config/types.js';
+import { formatProfile } from '../config/rate-profile.js';
 import type { ConfigEcho } from '../report/result.js';
 
 /** The settings of a run as results report them: secrets redacted. */
@@ -16,6 +17,7 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
     ...(c.payload.kind === 'random' && c.payload.sizes.kind !== 'fixed' ? { recordSizes: describeSizes(c.payload.sizes) } : {}),
     ...(c.payload.kind === 'random' && c.payload.compressibility !== undefined ? { payloadCompressibility: c.payload.compressibility } : {}),
     throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
+    ...(c.rate.kind === 'profile' ? { throughputProfile: formatProfile(c.rate.segments) } : {}),
     producers: c.producers,
     warmupRecords: c.warmupRecords,
     reportingIntervalMs: c.reportingIntervalMs,

@@ -9,7 +9,7 @@ import { CONTROL_TICK_MS, collectWhile } from './collect.js';
 import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { ProduceIntervals } from './produce-intervals.js';
-import { MAX_DRAIN_MS, producedResult, startProducing } from './producing.js';
+import { MAX_DRAIN_MS, producedResult, startProducing, untilStartAt } from './producing.js';
 import { prepareTopic, SetupDeadline } from './setup.js';
 import { consumerTasks, producerTasks } from './tasks.js';
 
@@ -34,6 +34,7 @@ async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunH
   const pool = new WorkerPool([...producerTasks(config, env, true), ...consumerTasks(e2e.consume, env, true, startOffsets)], env.launcher);
   try {
     await deadline.within(pool.ready());
+    await untilStartAt(config, hooks, interrupted);
     const producing = startProducing(pool, config, hooks, interrupted);
     try {
       // Collect often, to see when everything produced was consumed; intervals close on the reporting interval.

@@ -1,9 +1,11 @@
 import type { Progress } from '../report/progress.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
+import type { RunTotals } from '../report/openmetrics.js';
 
 /** What the runner tells while it runs. */
 export interface RunHooks {
-  onInterval(interval: IntervalResult, progress: Progress, firstSteady: boolean): void;
+  /** An interval closed; `totals` are the run's counts so far (live metrics read them). */
+  onInterval(interval: IntervalResult, progress: Progress, firstSteady: boolean, totals: RunTotals): void;
   /** Informational lines (topic created, interrupt received...). */
   onNotice(line: string): void;
 }

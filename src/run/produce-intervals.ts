@@ -6,6 +6,7 @@ import type { IntervalResult } from '../report/result.js';
 import type { Snapshot } from '../worker/protocol.js';
 import { produceInterval } from './build-produce-result.js';
 import type { RunHooks } from './hooks.js';
+import { RateSchedule, rateSegments } from '../workload/rate.js';
 
 /**
  * The figures of a produce or e2e run as the collect loop brings them: the producers' (and in e2e runs the
@@ -17,6 +18,8 @@ export class ProduceIntervals {
   readonly intervals: IntervalResult[] = [];
   private lastMs: number;
   private steadyAnnounced = false;
+  /** The run's target rate over time (ms since the start), for each interval's target. */
+  private readonly target: RateSchedule | undefined;
 
   constructor(
     private readonly config: ProduceConfig,
@@ -25,6 +28,8 @@ export class ProduceIntervals {
     readonly startMs: number,
   ) {
     this.lastMs = startMs;
+    const segments = rateSegments(config.rate);
+    this.target = segments && new RateSchedule(0, segments);
   }
 
   add(snapshots: readonly Snapshot[]): void {
@@ -43,7 +48,9 @@ export class ProduceIntervals {
     const { sent, acked, failed } = this.produced.totals;
     // An interval without acks still shows while records wait: a stalled cluster is seen, not silent.
     if (interval.records > 0 || interval.failed > 0 || sent > acked + failed) {
-      this.hooks.onInterval(interval, progressOf(this.config, acked + failed, nowMs - this.startMs), firstSteady);
+      const t = this.produced.totals;
+      const totals = { sent, acked, failed, retried: t.retried, errors: { ...t.errors } };
+      this.hooks.onInterval(interval, progressOf(this.config, acked + failed, nowMs - this.startMs), firstSteady, totals);
     }
   }
 
@@ -55,7 +62,8 @@ export class ProduceIntervals {
 
   private close(nowMs: number): IntervalResult {
     const consumed = this.endToEnd ? this.consumed.closeInterval() : undefined;
-    const interval = produceInterval(this.produced.closeInterval(), consumed, nowMs - this.startMs, nowMs - this.lastMs);
+    const target = this.target?.targetRecordsPerSec(this.lastMs - this.startMs, nowMs - this.startMs) ?? null;
+    const interval = produceInterval(this.produced.closeInterval(), consumed, nowMs - this.startMs, nowMs - this.lastMs, target);
     this.lastMs = nowMs;
     this.intervals.push(interval);
     return interval;

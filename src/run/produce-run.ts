@@ -7,7 +7,7 @@ import { collectWhile } from './collect.js';
 import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { ProduceIntervals } from './produce-intervals.js';
-import { producedResult, startProducing } from './producing.js';
+import { producedResult, startProducing, untilStartAt } from './producing.js';
 import { prepareTopic, SetupDeadline } from './setup.js';
 import { producerTasks } from './tasks.js';
 
@@ -28,6 +28,7 @@ async function produceRun(config: ProduceConfig, env: RunEnvironment, hooks: Run
   const pool = new WorkerPool(producerTasks(config, env, false), env.launcher);
   try {
     await deadline.within(pool.ready());
+    await untilStartAt(config, hooks, interrupted);
     const producing = startProducing(pool, config, hooks, interrupted);
     try {
       // Collect intervals until every producer is done; after an interrupt each drains what it has in flight.

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProduceConfig } from '../config/types.js';
 import type { ProduceResult } from '../report/result.js';
 import { processClock, type Clock } from '../util/clock.js';
@@ -17,6 +18,22 @@ export interface Producing {
   readonly startedAt: string;
   /** Stops listening for the interrupt (at the end of the run). */
   readonly done: () => void;
+}
+
+/**
+ * Waits, once every producer is connected, for `--start-at`: the instant every shard starts its load. One that passed
+ * during the setup starts the load at once, and says so. An interrupt ends the wait.
+ */
+export async function untilStartAt(config: ProduceConfig, hooks: RunHooks, interrupted: AbortSignal): Promise<void> {
+  if (config.startAtEpochMs === undefined) return;
+  const at = new Date(config.startAtEpochMs).toISOString();
+  const waitMs = config.startAtEpochMs - Date.now();
+  if (waitMs <= 0) {
+    hooks.onNotice(`--start-at ${at} passed ${(-waitMs / 1000).toFixed(1)} s ago, during the setup: starting now.`);
+    return;
+  }
+  hooks.onNotice(`Connected; starting the load at ${at} (in ${(waitMs / 1000).toFixed(1)} s).`);
+  await sleep(waitMs, undefined, { signal: interrupted }).catch(() => undefined);
 }
 
 /**

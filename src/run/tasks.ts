@@ -1,6 +1,7 @@
 import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
 import { clockOrigin } from '../util/clock.js';
-import { splitExactly, splitRate } from '../workload/split.js';
+import { splitExactly } from '../workload/split.js';
+import { rateSegments, scaleSegments } from '../workload/rate.js';
 import type { ConsumeTask, ProduceTask } from '../worker/protocol.js';
 import type { RunEnvironment } from './environment.js';
 
@@ -8,7 +9,8 @@ import type { RunEnvironment } from './environment.js';
 export function producerTasks(config: ProduceConfig, env: RunEnvironment, stampSendTime: boolean): ProduceTask[] {
   const n = config.producers;
   const records = config.stop.kind === 'count' ? splitExactly(config.stop.records, n) : undefined;
-  const rates = config.rate.kind === 'uniform' ? splitRate(config.rate.recordsPerSec, n) : undefined;
+  const segments = rateSegments(config.rate);
+  const rate = segments && scaleSegments(segments, 1 / n);
   const warmups = splitExactly(config.warmupRecords, n);
   let base = 0;
   return Array.from({ length: n }, (_, i) => {
@@ -18,7 +20,7 @@ export function producerTasks(config: ProduceConfig, env: RunEnvironment, stampS
       config,
       clientModule: env.clientModule,
       records: records?.[i],
-      recordsPerSec: rates?.[i],
+      rate,
       warmupRecords: warmups[i]!,
       // Count runs give each worker a contiguous range of ordinals; duration runs interleave them.
       ordinalBase: records ? base : i,

@@ -3,6 +3,7 @@ import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
 import { RateSchedule } from '../workload/rate.js';
 import type { Clock } from '../util/clock.js';
+import type { RateSegment } from '../config/types.js';
 import { sleep, yieldToEventLoop } from '../util/clock.js';
 
 /** Transactions as the loop sees them: commit every `durationMs` (after a flush) and at the end. */
@@ -24,7 +25,8 @@ export interface ProduceLoopOptions {
   readonly records: number | undefined;
   /** ...or once this much time has passed since `startMs`. */
   readonly durationMs: number | undefined;
-  readonly recordsPerSec: number | undefined;
+  /** The rate cap: records/s, or a profile's segments; undefined for none. */
+  readonly rate: number | readonly RateSegment[] | undefined;
   readonly warmupRecords: number;
   readonly ordinalBase: number;
   readonly ordinalStride: number;
@@ -49,7 +51,7 @@ const CLOCK_EVERY = 8;
  */
 export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
   const { producer, recorder, payloads, clock, stop } = o;
-  const schedule = o.recordsPerSec === undefined ? undefined : new RateSchedule(o.startMs, o.recordsPerSec);
+  const schedule = o.rate === undefined ? undefined : new RateSchedule(o.startMs, o.rate);
   const limit = o.records ?? Number.MAX_SAFE_INTEGER;
   const endMs = o.durationMs === undefined ? Infinity : o.startMs + o.durationMs;
   let txStartMs = 0;

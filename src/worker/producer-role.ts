@@ -42,10 +42,10 @@ export class ProducerRole implements WorkerRole {
     await this.port.connect();
     const partitions = await this.port.partitions(config.topic.name);
     if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
-    this.recorder = new IntervalRecorder({ intended: this.task.recordsPerSec !== undefined, steady: config.warmupRecords > 0 });
+    this.recorder = new IntervalRecorder({ intended: this.task.rate !== undefined, steady: config.warmupRecords > 0 });
     this.producer = new BatchingProducer({
       settings, topic: config.topic.name, partitions, port: this.port, clock: this.clock,
-      trackIntended: this.task.recordsPerSec !== undefined,
+      trackIntended: this.task.rate !== undefined,
       listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopping),
     });
   }
@@ -62,7 +62,7 @@ export class ProducerRole implements WorkerRole {
       prepare: task.stampSendTime ? stampSendTime : undefined,
       records: task.records,
       durationMs: config.stop.kind === 'duration' ? config.stop.durationMs : undefined,
-      recordsPerSec: task.recordsPerSec,
+      rate: task.rate,
       warmupRecords: task.warmupRecords,
       ordinalBase: task.ordinalBase,
       ordinalStride: task.ordinalStride,

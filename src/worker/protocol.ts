@@ -1,6 +1,6 @@
 import type { ClientFactory } from '../clients/port.js';
 import type { ClientModule } from '../clients/registry.js';
-import type { ConsumeConfig, ProduceConfig } from '../config/types.js';
+import type { ConsumeConfig, ProduceConfig, RateSegment } from '../config/types.js';
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
@@ -14,8 +14,8 @@ export interface ProduceTask {
   readonly clientModule: ClientModule;
   /** Records this worker sends (count runs). */
   readonly records: number | undefined;
-  /** This worker's rate cap, records/s. */
-  readonly recordsPerSec: number | undefined;
+  /** This worker's share of the rate cap (a uniform rate is one endless segment); undefined without a cap. */
+  readonly rate: readonly RateSegment[] | undefined;
   /** This worker's share of the warmup records. */
   readonly warmupRecords: number;
   /** Record ordinal = ordinalBase + i * ordinalStride (for --payload-monotonic). */

@@ -15,6 +15,8 @@ const validators = {
   result: load('result.schema.json'),
   consume: load('consume-result.schema.json'),
   compare: load('compare.schema.json'),
+  capacity: load('capacity.schema.json'),
+  capacityMatrix: load('capacity-matrix.schema.json'),
 };
 
 /** The validator of one of the committed schemas (schema/*.schema.json). */

@@ -52,6 +52,23 @@ function overTime(doc: CompareResult, pick: (i: ScenarioResult['result']['interv
   return { x, series: doc.scenarios.map((s, n) => ({ label: s.name, color: colorOf(n), line: 'solid' as const, values: values[n]! })) };
 }
 
+/** Achieved records/s per interval, with a dashed target line for each scenario that had a rate cap. */
+function throughputOverTime(doc: CompareResult): ChartData {
+  const capped = doc.scenarios.map((s, n) => ({ s, n })).filter(({ s }) => s.result.intervals.some((i) => i.targetRecordsPerSec != null));
+  const points = [
+    ...doc.scenarios.map((s) => s.result.intervals.map((i) => [i.elapsedMs / 1000, i.throughput.recordsPerSec] as const)),
+    ...capped.map(({ s }) => s.result.intervals.map((i) => [i.elapsedMs / 1000, i.targetRecordsPerSec ?? null] as const)),
+  ];
+  const { x, values } = alignSeries(points);
+  return {
+    x,
+    series: [
+      ...doc.scenarios.map((s, n) => ({ label: s.name, color: colorOf(n), line: 'solid' as const, values: values[n]! })),
+      ...capped.map(({ s, n }, k) => ({ label: `${s.name} (target)`, color: colorOf(n), line: 'dashed' as const, values: values[doc.scenarios.length + k]! })),
+    ],
+  };
+}
+
 /** The data of every chart of the report. */
 export function reportCharts(doc: CompareResult): ReportCharts {
   const names = doc.scenarios.map((s) => s.name);
@@ -75,7 +92,7 @@ export function reportCharts(doc: CompareResult): ReportCharts {
     throughput,
     percentiles,
     percentilesLogY: p99s.length > 1 && Math.max(...p99s) >= 10 * Math.min(...p99s),
-    throughputOverTime: overTime(doc, (i) => i.throughput.recordsPerSec),
+    throughputOverTime: throughputOverTime(doc),
     p99OverTime: overTime(doc, (i) => i.latencyMs?.p99 ?? null),
   };
 }

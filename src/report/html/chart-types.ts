@@ -24,7 +24,7 @@ export interface ReportCharts {
   readonly percentiles: ChartData;
   /** Whether the percentile chart opens with a log latency axis: when scenarios' p99 differ tenfold or more. */
   readonly percentilesLogY: boolean;
-  /** x = seconds since the run started; y = records/s per interval. */
+  /** x = seconds since the run started; y = records/s per interval, and (dashed) the target of capped runs. */
   readonly throughputOverTime: ChartData;
   /** x = seconds since the run started; y = the interval's p99 in ms. */
   readonly p99OverTime: ChartData;

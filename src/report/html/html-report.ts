@@ -30,7 +30,7 @@ function workload(doc: CompareResult): Array<[string, string]> {
   const rows: Array<[string, string | number | boolean | null]> = [
     ['records', c.numRecords], ['duration', c.durationMs === null ? null : `${c.durationMs / 1000} s`],
     ['record-size', describeValues(c)],
-    ['throughput', c.throughputLimit === null ? 'no cap' : `${c.throughputLimit} records/s`],
+    ['throughput', c.throughputProfile !== undefined ? `profile ${c.throughputProfile}` : c.throughputLimit === null ? 'no cap' : `${c.throughputLimit} records/s`],
     ['producers', c.producers], ['client', c.client], ['warmup-records', c.warmupRecords || null],
     ...(['acks', 'batch.size', 'linger.ms', 'compression.type', 'enable.idempotence'] as const).map((k): [string, string | number | boolean | null] => [k, c.producer[k] ?? null]),
     ['bootstrap servers', c.bootstrapServers.join(',')],
@@ -90,7 +90,7 @@ export function htmlReport(doc: CompareResult, assets: ChartAssets = chartAssets
 ${summaryTable(doc)}
 ${doc.scenarios.length > 1 ? section('chart-throughput', 'Throughput per scenario', 'Records acknowledged per second (median over runs).') : ''}
 ${section('chart-percentiles', 'Latency by percentile', 'Send to acknowledgement, from the HdrHistograms of all records: the x axis is logarithmic, so the tail (99%, 99.9%...) gets room. Dashed: from the intended send time (rate-capped runs); dotted: end to end (e2e runs). ', '<button type="button" id="latency-scale">Logarithmic latency axis</button>')}
-${section('chart-throughput-time', 'Throughput over time', 'Records acknowledged per second in each reporting interval.')}
+${section('chart-throughput-time', 'Throughput over time', 'Records acknowledged per second in each reporting interval; dashed, the target rate of a capped run.')}
 ${section('chart-p99-time', 'p99 latency over time', 'The 99th percentile of send-to-ack latency in each reporting interval.')}
 </main>
 <script id="report-data" type="application/json">${data}</script>

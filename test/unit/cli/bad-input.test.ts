@@ -42,6 +42,7 @@ const CASES: [string, string[], string[]][] = [
   ['payload file is a directory', ['--num-records', '10', '--payload-file', aDir], ['--payload-file', 'a-directory', 'directory']],
   ['throughput zero', ['--num-records', '10', '--throughput', '0'], ['--throughput', "'0'"]],
   ['throughput not a number', ['--num-records', '10', '--throughput', 'fast'], ['--throughput', "'fast'"]],
+  ['throughput profile with a bad step', ['--throughput', '1000:30s,2000:soon'], ['--throughput', "'1000:30s,2000:soon'", "'soon'"]],
   ['producers zero', ['--num-records', '10', '--producers', '0'], ['--producers', "'0'"]],
   ['producers more than records', ['--num-records', '2', '--producers', '3'], ['--producers', "'3'"]],
   ['invalid topic name', ['--num-records', '10', '--topic', 'bad topic!'], ['--topic', "'bad topic!'"]],
@@ -78,6 +79,12 @@ const CASES: [string, string[], string[]][] = [
     ["--matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1"]],
   ['compare: a malformed --matrix', ['compare', '--matrix', 'acks', '--num-records', '10'],
     ["--matrix: 'acks' is not of the form key=value1,value2,... (e.g. acks=1,all)"]],
+  ['start-at in the past', ['--num-records', '10', '--start-at', '2020-01-01T00:00:00Z'], ['--start-at', "'2020-01-01T00:00:00Z'", 'in the past']],
+  ['metrics port not a number', ['--num-records', '10', '--metrics-port', 'http'], ['--metrics-port', "'http'"]],
+  ['capacity: a rate of its own', ['capacity', '--throughput', '1000'], ['--throughput cannot be used with capacity']],
+  ['capacity: a gate that is not of the answer', ['capacity', '--assert', 'p99 < 5ms'], ["--assert: 'p99 < 5ms' is not a capacity gate"]],
+  ['capacity: a bad objective', ['capacity', '--slo', 'p99 < 5'], ["--slo: 'p99 < 5'", 'unit']],
+  ['capacity: --hdr-log', ['capacity', '--hdr-log', join(dir, 'x.hdr')], ['--hdr-log cannot be used with capacity']],
   ...(rootCanRead ? [] : [['unreadable config file', ['--num-records', '10', '--producer.config', unreadable], ['--producer.config', 'permission denied']] as [string, string[], string[]]]),
 ];
 

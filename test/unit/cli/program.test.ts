@@ -80,10 +80,24 @@ describe('parseCommandLine', () => {
     const parsed = parseCommandLine(['--help'], (t) => { text += t; });
     expect(parsed).toEqual({ kind: 'exit', exitCode: 0 });
     expect(text).toMatch(/^Usage: perf-test \[options\]/);
-    for (const flag of ['--num-records <n>', '--producer-props <k=v...>', '--producer.config <file>', '--throughput <rec/s>']) {
+    for (const flag of ['--num-records <n>', '--producer-props <k=v...>', '--producer.config <file>', '--throughput <rec/s|profile>']) {
       expect(text).toContain(flag);
     }
     expect(text).toContain('Exit codes: 0 ok, 1 gate failed, 2 usage error');
+  });
+
+  it('capacity --help shows the search\'s flags and the workflow', () => {
+    let text = '';
+    expect(parseCommandLine(['capacity', '--help'], (t) => { text += t; })).toEqual({ kind: 'exit', exitCode: 0 });
+    for (const flag of ['--slo <expr>', '--precision <pct>', '--step-duration <time>', '--step-warmup <time>', '--max-duration <time>', '--start-rate', '--max-rate', '--producer-props']) {
+      expect(text).toContain(flag);
+    }
+    expect(text).toContain('sustained >= 50000 rec/s');
+  });
+
+  it('parses capacity with its options and the producer\'s', () => {
+    const parsed = parseCommandLine(['capacity', '--slo', 'p99 < 50ms', '--slo', 'errors == 0', '--precision', '5%', '--producer.config', 'p.properties', '--record-size', '100'], () => {});
+    expect(parsed).toMatchObject({ kind: 'capacity', options: { slo: ['p99 < 50ms', 'errors == 0'], precision: '5%', producerConfig: 'p.properties', recordSize: '100' } });
   });
 
   it('-h is --help', () => {

@@ -20,7 +20,7 @@ function fakeRunner(log: string[], opts: { hang?: (n: number) => boolean } = {})
     const done = (status: ProduceResult['status']) => ({ ...fakeResult({ latenciesUs: latencies(records, 1000, 2000 + run), durationMs: 100 + run, topic: c.topic.name }), status });
     let finish: (r: ProduceResult) => void = () => {};
     const result = new Promise<ProduceResult>((resolve) => (finish = resolve));
-    hooks.onInterval(done('completed').intervals[0]!, { fraction: 0.5, remainingMs: 50 }, false);
+    hooks.onInterval(done('completed').intervals[0]!, { fraction: 0.5, remainingMs: 50 }, false, { sent: 1, acked: 1, failed: 0, retried: 0, errors: {} });
     if (!opts.hang?.(run)) queueMicrotask(() => finish(done('completed')));
     return { result, interrupt: () => finish(done('interrupted')) };
   };
@@ -36,17 +36,19 @@ function recordingHooks(log: string[]): CompareHooks {
 }
 
 describe('startCompare', () => {
-  it('runs every scenario in turn, warmup first, repeats after, and builds the document', async () => {
+  it('interleaves the repeats (A B C D A B C D), each scenario\'s warmup before its first run, and builds the document', async () => {
     const log: string[] = [];
     const c = config({ repeat: '2', warmup: '100' });
     const doc = await startCompare(c, fakeRunner(log), recordingHooks(log), () => 0).result;
     expect(log.filter((l) => l.startsWith('start'))).toEqual([
-      'start cmp-1 acks=1 batch=16384 records=100', 'start cmp-1 acks=1 batch=16384 records=1000', 'start cmp-1 acks=1 batch=16384 records=1000',
-      'start cmp-2 acks=1 batch=131072 records=100', 'start cmp-2 acks=1 batch=131072 records=1000', 'start cmp-2 acks=1 batch=131072 records=1000',
-      'start cmp-3 acks=-1 batch=16384 records=100', 'start cmp-3 acks=-1 batch=16384 records=1000', 'start cmp-3 acks=-1 batch=16384 records=1000',
-      'start cmp-4 acks=-1 batch=131072 records=100', 'start cmp-4 acks=-1 batch=131072 records=1000', 'start cmp-4 acks=-1 batch=131072 records=1000',
+      'start cmp-1 acks=1 batch=16384 records=100', 'start cmp-1 acks=1 batch=16384 records=1000',
+      'start cmp-2 acks=1 batch=131072 records=100', 'start cmp-2 acks=1 batch=131072 records=1000',
+      'start cmp-3 acks=-1 batch=16384 records=100', 'start cmp-3 acks=-1 batch=16384 records=1000',
+      'start cmp-4 acks=-1 batch=131072 records=100', 'start cmp-4 acks=-1 batch=131072 records=1000',
+      'start cmp-1 acks=1 batch=16384 records=1000', 'start cmp-2 acks=1 batch=131072 records=1000',
+      'start cmp-3 acks=-1 batch=16384 records=1000', 'start cmp-4 acks=-1 batch=131072 records=1000',
     ]);
-    expect(log.filter((l) => l.startsWith('run')).slice(0, 4)).toEqual(['run 1/4 #0 done=0/12', 'run 1/4 #1 done=1/12', 'run 1/4 #2 done=2/12', 'run 2/4 #0 done=3/12']);
+    expect(log.filter((l) => l.startsWith('run')).slice(0, 4)).toEqual(['run 1/4 #0 done=0/12', 'run 1/4 #1 done=1/12', 'run 2/4 #0 done=2/12', 'run 2/4 #1 done=3/12']);
     expect(doc.status).toBe('completed');
     expect(doc.scenarios.map((s) => s.name)).toEqual(['acks=1 batch.size=16384', 'acks=1 batch.size=131072', 'acks=all batch.size=16384', 'acks=all batch.size=131072']);
     expect(doc.scenarios.every((s) => s.runs.length === 2 && s.figures.acked === 2000)).toBe(true);

@@ -169,6 +169,18 @@ describe('resolveProduceConfig: defaults', () => {
     expect(resolve({ numRecords: '1', recordSize: '1048494' }).config.payload).toEqual({ kind: 'random', sizeBytes: 1048494, sizes: { kind: 'fixed', bytes: 1048494 }, compressibility: undefined });
   });
 
+  it('a rate profile runs for its own length unless --duration or --num-records says otherwise', () => {
+    const segments = [
+      { fromRecordsPerSec: 1000, toRecordsPerSec: 1000, durationMs: 30_000 },
+      { fromRecordsPerSec: 1000, toRecordsPerSec: 5000, durationMs: 60_000 },
+    ];
+    const alone = resolve({ throughput: '1000:30s,ramp:1000..5000:1m' }).config;
+    expect(alone.rate).toEqual({ kind: 'profile', segments });
+    expect(alone.stop).toEqual({ kind: 'duration', durationMs: 90_000 });
+    expect(resolve({ throughput: '1000:30s', duration: '2m' }).config.stop).toEqual({ kind: 'duration', durationMs: 120_000 });
+    expect(resolve({ throughput: '1000:30s', numRecords: '500' }).config.stop).toEqual({ kind: 'count', records: 500 });
+  });
+
   it('--payload-monotonic makes monotonic payloads', () => {
     expect(resolve({ numRecords: '1', payloadMonotonic: true }).config.payload).toEqual({ kind: 'monotonic' });
   });
@@ -184,6 +196,16 @@ describe('resolveProduceConfig: --shard', () => {
     expect(shares.map((c) => c.stop)).toEqual([{ kind: 'count', records: 4 }, { kind: 'count', records: 3 }, { kind: 'count', records: 3 }]);
     expect(shares.map((c) => c.warmupRecords)).toEqual([2, 2, 1]);
     expect(shares.map((c) => c.rate)).toEqual([100, 100, 100].map((recordsPerSec) => ({ kind: 'uniform', recordsPerSec })));
+  });
+
+  it('takes this shard\'s share of every rate of a profile', () => {
+    expect(resolve({ throughput: '300:10s,ramp:300..600:10s', shard: '1/3' }).config.rate).toEqual({
+      kind: 'profile',
+      segments: [
+        { fromRecordsPerSec: 100, toRecordsPerSec: 100, durationMs: 10_000 },
+        { fromRecordsPerSec: 100, toRecordsPerSec: 200, durationMs: 10_000 },
+      ],
+    });
   });
 
   it('leaves a duration run\'s stop alone', () => {

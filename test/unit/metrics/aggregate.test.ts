@@ -113,4 +113,24 @@ describe('RunAggregator', () => {
     expect(a.histograms().steadyLatency.totalCount).toBe(2);
     expect(summarizeLatency(a.histograms().steadyLatency)).toMatchObject({ min: 1, max: 2 });
   });
+
+  it('merges the steady-state view from the intended send time, in rate-capped runs', () => {
+    const r = new IntervalRecorder({ intended: true, steady: true });
+    r.steadyFromMs = 5;
+    // Records intended at 3, 4 and 5 ms went out at 4, 5 and 6 (1 ms late each), acked at 9.
+    for (const sentAt of [4, 5, 6]) {
+      const b = new RecordBatch(0, sentAt, 1_000_000, true);
+      b.tryAppend(Buffer.alloc(1), sentAt, sentAt - 1);
+      r.onAcked(b, 9);
+    }
+    const a = new RunAggregator();
+    a.add(r.snapshot());
+    expect(a.histograms().steadyIntendedLatency.totalCount).toBe(2);
+    const intended = summarizeLatency(a.histograms().steadyIntendedLatency)!;
+    const sent = summarizeLatency(a.histograms().steadyLatency)!;
+    // HdrHistogram at 3 significant digits: 5000 µs reads back as up to 5.003 ms.
+    expect([intended.min, intended.max].map((v) => Math.round(v * 100) / 100)).toEqual([4, 5]);
+    expect([sent.min, sent.max].map((v) => Math.round(v * 100) / 100)).toEqual([3, 4]);
+    expect(new IntervalRecorder({ intended: false, steady: true }).snapshot().steadyIntendedLatency).toBeUndefined();
+  });
 });

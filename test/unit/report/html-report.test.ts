@@ -64,6 +64,19 @@ describe('reportCharts', () => {
     expect(c.percentilesLogY).toBe(false);
   });
 
+  it('draws each capped scenario\'s target rate, dashed, beside what it achieved', () => {
+    const base = fakeResult({ latenciesUs: latencies(300, 100, 1000), durationMs: 3000, intervalRecords: [50, 100, 150], capped: true });
+    const targets = [60, 100, 140];
+    const profiled = { ...base, intervals: base.intervals.map((i, k) => ({ ...i, targetRecordsPerSec: targets[k]! })) };
+    const doc = compareOfResults([{ name: 'ramp', result: profiled }, { name: 'no cap', result: fakeResult({ latenciesUs: latencies(10, 100, 1000), durationMs: 3000 }) }]);
+    const c = reportCharts(doc).throughputOverTime;
+    expect(c.series.map((s) => [s.label, s.line])).toEqual([['ramp', 'solid'], ['no cap', 'solid'], ['ramp (target)', 'dashed']]);
+    expect(c.x).toEqual([1, 2, 3]);
+    expect(c.series[0]!.values).toEqual([50, 100, 150]);
+    expect(c.series[2]!.values).toEqual([60, 100, 140]);
+    expect(c.series[2]!.color).toBe(c.series[0]!.color);
+  });
+
   it('opens the percentile chart on a log latency axis when scenarios\' p99 differ tenfold', () => {
     const spread = buildCompareResult([
       { index: 0, name: 'fast', settings: {}, results: [fakeResult({ latenciesUs: latencies(100, 100, 1000), durationMs: 100 })] },

@@ -22,6 +22,12 @@ describe('rollingLine', () => {
     expect(rollingLine(interval({ retried: 3, metadataRefreshes: 1 }), progress)).toContain('3 retried, 1 metadata refresh |');
   });
 
+  it('starts with the interval\'s target rate when the run has a cap', () => {
+    expect(rollingLine(interval({ targetRecordsPerSec: 12_499.6 }), progress)).toMatch(/^ {2}target 12,500 rec\/s \| p50 2\.000 ms/);
+    expect(rollingLine(interval({ targetRecordsPerSec: null }), progress)).not.toContain('target');
+    expect(rollingLine(interval({}), progress)).not.toContain('target');
+  });
+
   it('reads intervals of results written before retries were counted', () => {
     const { retried: _r, metadataRefreshes: _m, ...old } = interval({});
     expect(rollingLine(old, progress)).not.toMatch(/retried/);

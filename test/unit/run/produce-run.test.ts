@@ -36,6 +36,45 @@ describe('a produce run, with the fake client and workers in this thread', () =>
     expect(result.intervals.reduce((n, i) => n + i.records, 0)).toBe(1200);
   });
 
+  it('follows a rate profile, and every interval tells its target', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    // 1000 rec/s for 0.6 s, then 3000 rec/s for 0.6 s, over 2 producers, in intervals of 300 ms.
+    const result = await startProduceRun(config({ throughput: '1000:600ms,3000:600ms', producers: '2', reportingInterval: '300' }), FAKE_ENV, hooks).result;
+    expect(result.durationMs).toBeGreaterThanOrEqual(1200);
+    // The schedule allows 600 + 1800 records in 1.2 s (the first of each worker is due at once); a loaded machine
+    // may leave the last few unsent when the time is up. The first step alone would have made 1200.
+    expect(result.records.acked).toBeGreaterThanOrEqual(2200);
+    expect(result.records.acked).toBeLessThanOrEqual(2402);
+    const closed = result.intervals.filter((i) => i.durationMs >= 250);
+    expect(closed.length).toBeGreaterThanOrEqual(3);
+    for (const i of closed) {
+      const startMs = i.elapsedMs - i.durationMs;
+      const expected = startMs >= 600 ? 3000 : i.elapsedMs <= 600 ? 1000 : (1000 * (600 - startMs) + 3000 * (i.elapsedMs - 600)) / i.durationMs;
+      expect(i.targetRecordsPerSec).toBeCloseTo(expected, 6);
+    }
+    expect(result.intervals[0]!.targetRecordsPerSec).toBeCloseTo(1000, 6);
+    expect(result.config.throughputProfile).toBe('1000:600ms,3000:600ms');
+    expect(result.intendedLatencyMs).not.toBeNull();
+  });
+
+  it('--start-at: connects, then starts the load at the instant', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const c = config({ numRecords: '100', startAt: '+400ms' });
+    const result = await startProduceRun(c, FAKE_ENV, hooks).result;
+    expect(Date.parse(result.startedAt)).toBeGreaterThanOrEqual(c.startAtEpochMs!);
+    expect(Date.parse(result.startedAt)).toBeLessThan(c.startAtEpochMs! + 200);
+    expect(hooks.notices.some((n) => n.startsWith(`Connected; starting the load at ${new Date(c.startAtEpochMs!).toISOString()} (in 0.`))).toBe(true);
+    expect(result.records.acked).toBe(100);
+  });
+
+  it('--start-at passed during the setup: starts at once, and says so', async () => {
+    const hooks = recordingHooks<IntervalResult>();
+    const c = { ...config({ numRecords: '10' }), startAtEpochMs: Date.now() - 1500 };
+    const result = await startProduceRun(c, FAKE_ENV, hooks).result;
+    expect(hooks.notices.some((n) => /^--start-at .* passed 1\.\d s ago, during the setup: starting now\.$/.test(n))).toBe(true);
+    expect(result.records.acked).toBe(10);
+  });
+
   it('on an interrupt stops sending, waits for what is in flight, and accounts for every record', async () => {
     const { result, hooks } = await interruptedAt<IntervalResult, ProduceResult>(2, (h) =>
       startProduceRun(config({ duration: '60s', throughput: '2000', producers: '2', reportingInterval: '100' }), FAKE_ENV, h));

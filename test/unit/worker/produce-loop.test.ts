@@ -40,7 +40,7 @@ function options(over: Partial<ProduceLoopOptions> & Pick<ProduceLoopOptions, 'p
     startMs: 0,
     records: undefined,
     durationMs: undefined,
-    recordsPerSec: undefined,
+    rate: undefined,
     warmupRecords: 0,
     ordinalBase: 0,
     ordinalStride: 1,
@@ -79,7 +79,7 @@ describe('runProduceLoop', () => {
 
   it('sends each record at its intended time under a cap', async () => {
     const { producer, sent } = stubProducer([]);
-    const n = await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 4, recordsPerSec: 4 }));
+    const n = await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 4, rate: 4 }));
     expect(n).toBe(4);
     expect(sent.map((s) => [s.intendedMs, s.sendMs])).toEqual([[0, 0], [250, 250], [500, 500], [750, 750]]);
   });
@@ -87,7 +87,7 @@ describe('runProduceLoop', () => {
   it('does not burst ahead after a stall: late records go at once but keep their intended times', async () => {
     vi.setSystemTime(1000); // the loop starts a second late
     const { producer, sent } = stubProducer([]);
-    await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 6, recordsPerSec: 4 }));
+    await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 6, rate: 4 }));
     expect(sent.map((s) => [s.intendedMs, s.sendMs])).toEqual([
       [0, 1000], [250, 1000], [500, 1000], [750, 1000], [1000, 1000], [1250, 1250],
     ]);
@@ -113,7 +113,7 @@ describe('runProduceLoop', () => {
   it('marks the start of steady state at the send time of record --warmup-records', async () => {
     const { producer } = stubProducer([]);
     const recorder = new IntervalRecorder({ intended: false, steady: true });
-    await run(options({ producer, recorder, records: 5, recordsPerSec: 10, warmupRecords: 2 }));
+    await run(options({ producer, recorder, records: 5, rate: 10, warmupRecords: 2 }));
     expect(recorder.steadyFromMs).toBe(200);
   });
 
@@ -126,7 +126,7 @@ describe('runProduceLoop', () => {
 
   it('stops at the end of --duration', async () => {
     const { producer, sent } = stubProducer([]);
-    const n = await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), durationMs: 1000, recordsPerSec: 2 }));
+    const n = await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), durationMs: 1000, rate: 2 }));
     expect(n).toBe(2);
     expect(sent.map((s) => s.sendMs)).toEqual([0, 500]);
   });
@@ -135,7 +135,7 @@ describe('runProduceLoop', () => {
     const { producer, sent } = stubProducer([]);
     const stop = new AbortController();
     let result: number | undefined;
-    void runProduceLoop(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 10, recordsPerSec: 1, stop: stop.signal }))
+    void runProduceLoop(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 10, rate: 1, stop: stop.signal }))
       .then((n) => { result = n; });
     await vi.advanceTimersByTimeAsync(1500);
     expect(sent).toHaveLength(2);
@@ -147,7 +147,7 @@ describe('runProduceLoop', () => {
   it('applies a prepare step to each payload, with its send time', async () => {
     const { producer, sent } = stubProducer([]);
     await run(options({
-      producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 2, recordsPerSec: 1000,
+      producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 2, rate: 1000,
       prepare: (value, sendTimeMs) => Buffer.from(`${value.toString()}@${sendTimeMs}`),
     }));
     expect(sent.map((s) => s.value)).toEqual(['0@0', '1@1']);
@@ -161,7 +161,7 @@ describe('runProduceLoop', () => {
       begin: async () => { log.push('begin'); },
       commit: async () => { log.push('commit'); },
     };
-    await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 25, recordsPerSec: 100, transactions }));
+    await run(options({ producer, recorder: new IntervalRecorder({ intended: true, steady: false }), records: 25, rate: 100, transactions }));
     expect(log.filter((l) => !l.startsWith('send'))).toEqual(['begin', 'flush', 'commit', 'begin', 'flush', 'commit', 'begin']);
     // The record due at 100 ms is the last of the first transaction.
     expect(log.slice(0, 13)).toEqual(['begin', ...Array.from({ length: 11 }, (_, i) => `send ${i}`), 'flush']);

@@ -42,3 +42,49 @@ describe('RateSchedule', () => {
     expect(() => new RateSchedule(0, Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('RateSchedule of a profile', () => {
+  it('steps: each segment at its own rate, from where the last one ended', () => {
+    // 10 rec/s for 1 s (records 0-9), then 100 rec/s for 1 s (10-109), then 100 rec/s holds.
+    const s = new RateSchedule(0, [
+      { fromRecordsPerSec: 10, toRecordsPerSec: 10, durationMs: 1000 },
+      { fromRecordsPerSec: 100, toRecordsPerSec: 100, durationMs: 1000 },
+    ]);
+    expect([0, 1, 9, 10, 11, 109, 110, 210].map((i) => s.intendedMs(i))).toEqual([0, 100, 900, 1000, 1010, 1990, 2000, 3000]);
+  });
+
+  it('ramps: record i is due when the integral of the rising rate reaches i', () => {
+    const up = new RateSchedule(500, [{ fromRecordsPerSec: 100, toRecordsPerSec: 300, durationMs: 2000 }]);
+    // 100 -> 300 rec/s over 2 s: N(t) = 100 t + 50 t^2; N(1) = 150, N(2) = 400; then 300 rec/s.
+    expect(up.intendedMs(0)).toBe(500);
+    expect(up.intendedMs(150)).toBeCloseTo(1500, 9);
+    expect(up.intendedMs(400)).toBeCloseTo(2500, 9);
+    expect(up.intendedMs(430)).toBeCloseTo(2600, 9);
+    const down = new RateSchedule(0, [{ fromRecordsPerSec: 300, toRecordsPerSec: 100, durationMs: 2000 }]);
+    // N(t) = 300 t - 50 t^2: N(1) = 250, N(2) = 400.
+    expect(down.intendedMs(250)).toBeCloseTo(1000, 9);
+    expect(down.intendedMs(400)).toBeCloseTo(2000, 9);
+    expect(down.intendedMs(410)).toBeCloseTo(2100, 9);
+  });
+
+  it('tells the records due and the mean target rate over any span', () => {
+    const s = new RateSchedule(0, [
+      { fromRecordsPerSec: 1000, toRecordsPerSec: 1000, durationMs: 5000 },
+      { fromRecordsPerSec: 1000, toRecordsPerSec: 3000, durationMs: 10_000 },
+    ]);
+    expect(s.recordsDue(5000)).toBe(5000);
+    expect(s.recordsDue(15_000)).toBe(25_000);
+    expect(s.targetRecordsPerSec(0, 5000)).toBe(1000);
+    // The ramp's first 5 s: 1000 -> 2000 rec/s, a mean of 1500.
+    expect(s.targetRecordsPerSec(5000, 10_000)).toBe(1500);
+    // After the profile its last rate holds.
+    expect(s.targetRecordsPerSec(15_000, 20_000)).toBe(3000);
+    // Straddling the step from 1000 to the ramp: 2.5 s at 1000, then 2.5 s from 1000 to 1500 (mean 1250).
+    expect(s.targetRecordsPerSec(2500, 7500)).toBe(1125);
+  });
+
+  it('rejects a profile without segments or with a rate that is not positive', () => {
+    expect(() => new RateSchedule(0, [])).toThrow(RangeError);
+    expect(() => new RateSchedule(0, [{ fromRecordsPerSec: 0, toRecordsPerSec: 10, durationMs: 1000 }])).toThrow(RangeError);
+  });
+});
