@@ -11,7 +11,6 @@
  * e2e scenario is a light load (500 records/s, 200 B, acks=1, linger.ms=0) against EndToEndLatency's one record
  * in flight. Writes benchmarks/results/consume-<timestamp>.json and .md, and prints the Markdown.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { describeMachine } from '../vs-java/machine.mjs';
 import { measure } from '../vs-java/measure.mjs';
 import { formatConsumeMarkdown } from './markdown.mjs';
 import { median, parseConsumerPerformance, parseEndToEndLatency, parsePerfTestConsume, parsePerfTestE2e } from './parse.mjs';
+import { writeResults } from '../results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PERF_TEST = path.join(ROOT, 'bin/perf-test.js');
@@ -84,14 +84,7 @@ async function main() {
       failures: runs.filter((r) => r.error).map((r) => `${r.scenario} · ${r.tool} · round ${r.round + 1}: ${r.error}`),
       runs,
     };
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const base = path.join(resultsDir, `consume-${startedAt.replace(/[:.]/g, '-')}`);
-    const markdown = formatConsumeMarkdown(result);
-    fs.writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    fs.writeFileSync(`${base}.md`, markdown);
-    process.stdout.write(markdown);
-    log(`bench: wrote ${path.relative(ROOT, base)}.json and .md`);
-    if (result.failures.length > 0) process.exitCode = 1;
+    writeResults({ dir: resultsDir, name: 'consume', result, markdown: formatConsumeMarkdown(result), root: ROOT });
   } finally {
     await broker.stop();
   }

@@ -22,6 +22,7 @@ import { describeMachine } from '../vs-java/machine.mjs';
 import { measure } from '../vs-java/measure.mjs';
 import { parseKafkaSummary } from '../vs-java/parse.mjs';
 import { median } from '../consume/parse.mjs';
+import { writeResults } from '../results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PERF_TEST = path.join(ROOT, 'bin/perf-test.js');
@@ -84,17 +85,10 @@ async function main() {
     }));
     const result = {
       schemaVersion: 1, startedAt, finishedAt: new Date().toISOString(), machine: describeMachine(ROOT, version),
-      settings: { scale, repeats, scenarios, producerProps: PRODUCER_PROPS, listener: 'SASL_SSL, SCRAM-SHA-512, TLS 1.3 (Node and Java defaults), 3 partitions' },
+      settings: { scale, repeats, scenarios, producerProps: PRODUCER_PROPS, listener: 'SASL_SSL, SCRAM-SHA-512, TLS at each side\'s default protocol versions, 3 partitions' },
       summaries, failures: runs.filter((r) => r.error).map((r) => `${r.scenario} · ${r.tool} · round ${r.round + 1}: ${r.error}`), runs,
     };
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const base = path.join(resultsDir, `secure-${startedAt.replace(/[:.]/g, '-')}`);
-    const markdown = formatMarkdown(result);
-    fs.writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    fs.writeFileSync(`${base}.md`, markdown);
-    process.stdout.write(markdown);
-    log(`bench: wrote ${path.relative(ROOT, base)}.json and .md`);
-    if (result.failures.length > 0) process.exitCode = 1;
+    writeResults({ dir: resultsDir, name: 'secure', result, markdown: formatMarkdown(result), root: ROOT });
   } finally {
     await broker.stop();
     certs.remove();

@@ -25,6 +25,7 @@ import { parseKafkaSummary } from './parse.mjs';
 import { findRdkafkaPerformance, parseRdkafkaTable, parseRdkafkaVersion, RDKAFKA_HINT } from './rdkafka.mjs';
 import { commandFor, scenarios, toolName } from './scenarios.mjs';
 import { summarize } from './summary.mjs';
+import { writeResults } from '../results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PERF_TEST_BIN = path.join(ROOT, 'bin/perf-test.js');
@@ -92,14 +93,7 @@ async function main() {
       failures,
       runs,
     };
-    fs.mkdirSync(config.resultsDir, { recursive: true });
-    const base = path.join(config.resultsDir, `vs-java-${startedAt.replace(/[:.]/g, '-')}`);
-    const markdown = formatMarkdown(result);
-    fs.writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    fs.writeFileSync(`${base}.md`, markdown);
-    process.stdout.write(markdown);
-    log(`bench: wrote ${path.relative(ROOT, base)}.json and .md`);
-    if (failures.length > 0) process.exitCode = 1;
+    writeResults({ dir: config.resultsDir, name: 'vs-java', result, markdown: formatMarkdown(result), root: ROOT });
   } finally {
     await admin.disconnect().catch(() => undefined);
     await stopBroker();

@@ -6,6 +6,7 @@ import { startProduceRun } from '../run/produce-run.js';
 import { startEndToEndRun } from '../run/e2e-run.js';
 import { startConsumeRun } from '../run/consume-run.js';
 import { threadsWith } from '../run/environment.js';
+import type { RunHooks } from '../run/hooks.js';
 import { resolveConsumeConfig } from '../config/resolve-consume.js';
 import { resolveEndToEndConfig } from '../config/resolve-e2e.js';
 import { ConsumeOutput } from './consume-output.js';
@@ -75,13 +76,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.produce.warmupRecords);
-          const running = startEndToEndRun(config, threadsWith(config.produce.client), {
-            onInterval: (i, p, firstSteady, totals) => {
-              metrics?.update(i, totals);
-              output.interval(i, p, firstSteady);
-            },
-            onNotice: (line) => output.notice(line),
-          });
+          const running = startEndToEndRun(config, threadsWith(config.produce.client), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {
@@ -95,13 +90,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.warmupRecords);
-          const running = startProduceRun(config, threadsWith(config.client), {
-            onInterval: (i, p, firstSteady, totals) => {
-              metrics?.update(i, totals);
-              output.interval(i, p, firstSteady);
-            },
-            onNotice: (line) => output.notice(line),
-          });
+          const running = startProduceRun(config, threadsWith(config.client), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {
@@ -115,6 +104,17 @@ export async function main(argv: readonly string[], streams: Streams = processSt
 }
 
 /** Serves /metrics for the run when --metrics-port asks, and says where. */
+/** A run's hooks: each interval to the output and, when served, to /metrics; notices to the output. */
+function runHooks(output: ReportOutput, metrics: MetricsServer | undefined): RunHooks {
+  return {
+    onInterval: (i, p, firstSteady, totals) => {
+      metrics?.update(i, totals);
+      output.interval(i, p, firstSteady);
+    },
+    onNotice: (line) => output.notice(line),
+  };
+}
+
 async function startMetrics(config: MetricsConfig | undefined, output: ReportOutput): Promise<MetricsServer | undefined> {
   if (config === undefined) return undefined;
   const server = await MetricsServer.start(config);

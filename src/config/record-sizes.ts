@@ -16,7 +16,7 @@ export function parseSizeDistribution(flag: string, text: string): SizeDistribut
   const size = (part: string) => {
     if (!/^\s*\d+\s*[a-zA-Z]*\s*$/.test(part)) throw badValue(flag, text, `is not a size, a range or a weighted list of sizes (${EXAMPLES})`);
     const bytes = parseSize(flag, part);
-    if (bytes <= 0) throw badValue(flag, text, 'sizes must be greater than zero');
+    if (bytes <= 0) throw badValue(flag, text, 'must hold sizes greater than zero');
     return bytes;
   };
   if (text.includes('..')) {
@@ -24,7 +24,7 @@ export function parseSizeDistribution(flag: string, text: string): SizeDistribut
     if (rest.length > 0 || low === undefined || high === undefined) throw badValue(flag, text, `is not a size range (${EXAMPLES})`);
     const minBytes = size(low);
     const maxBytes = size(high);
-    if (minBytes > maxBytes) throw badValue(flag, text, 'the range must go from the smaller size to the larger');
+    if (minBytes > maxBytes) throw badValue(flag, text, 'must go from the smaller size to the larger');
     return minBytes === maxBytes ? { kind: 'fixed', bytes: minBytes } : { kind: 'uniform', minBytes, maxBytes };
   }
   if (text.includes(':')) {
@@ -33,7 +33,7 @@ export function parseSizeDistribution(flag: string, text: string): SizeDistribut
       if (rest.length > 0 || bytes === undefined || weight === undefined) throw badValue(flag, text, `is not a weighted list of sizes (${EXAMPLES})`);
       if (!/^\s*(\d+\.?\d*|\.\d+)\s*$/.test(weight)) throw badValue(flag, text, `has a weight that is not a number (${EXAMPLES})`);
       const w = parseNumber(flag, weight);
-      if (!(w > 0)) throw badValue(flag, text, 'weights must be greater than zero');
+      if (!(w > 0)) throw badValue(flag, text, 'must have weights greater than zero');
       return { bytes: size(bytes), weight: w };
     });
     const total = choices.reduce((sum, c) => sum + c.weight, 0);
