@@ -13,7 +13,11 @@ describe('perf-test --throughput with a rate profile, against a real broker', ()
     // 2 s at 1000, then 2 s from 1000 to 5000 (6000 records): 8000 records in all, give or take the last ms.
     expect(result.records.acked).toBeGreaterThan(7900);
     expect(result.records.acked).toBeLessThanOrEqual(8001);
-    const full = result.intervals.filter((i: { durationMs: number }) => i.durationMs >= 900);
+    // Whole intervals before the run's end: at the end, the workers' last acks may come with their final report,
+    // as an interval of a few ms just after the last whole one, which then counts none of them (a known artefact
+    // of interval reporting, in the note; the run's totals, above, count them all).
+    const endMs = result.intervals.at(-1).elapsedMs as number;
+    const full = result.intervals.filter((i: { durationMs: number; elapsedMs: number }) => i.durationMs >= 900 && i.elapsedMs < endMs - 100);
     expect(full.length).toBeGreaterThanOrEqual(3);
     for (const i of full) {
       const endS = i.elapsedMs / 1000;
@@ -23,7 +27,7 @@ describe('perf-test --throughput with a rate profile, against a real broker', ()
       const due = (t: number) => (t <= 2 ? 1000 * t : t <= 4 ? 2000 + 1000 * (t - 2) + 1000 * (t - 2) ** 2 : 8000 + 5000 * (t - 4));
       const expected = (due(endS) - due(startS)) / (endS - startS);
       expect(i.targetRecordsPerSec).toBeCloseTo(expected, 3);
-      expect(Math.abs(i.throughput.recordsPerSec - i.targetRecordsPerSec) / i.targetRecordsPerSec, JSON.stringify(i.throughput)).toBeLessThan(0.1);
+      expect(Math.abs(i.throughput.recordsPerSec - i.targetRecordsPerSec) / i.targetRecordsPerSec, JSON.stringify(result.intervals.map((x: { elapsedMs: number; records: number }) => [Math.round(x.elapsedMs), x.records]))).toBeLessThan(0.1);
     }
     // The stderr progress shows the target on every rolling line.
     const rolling = run.stderr.split('\n').filter((l) => l.startsWith('  ') && l.includes('% done'));
