@@ -29,8 +29,11 @@ const summary = (us: number) => {
  */
 function fakeCluster(capacityOf: number | ((c: ProduceConfig) => number)) {
   const configs: ProduceConfig[] = [];
+  /** A clock that a step moves on by its run's duration: steps take no real time here. */
+  const clock = { ms: 0, now: () => clock.ms };
   const startRun: StartRun = (c) => {
     configs.push(c);
+    clock.ms += c.stop.kind === 'duration' ? c.stop.durationMs : 0;
     const capacity = typeof capacityOf === 'number' ? capacityOf : capacityOf(c);
     const target = c.rate.kind === 'uniform' ? c.rate.recordsPerSec : 0;
     const acked = Math.min(target, capacity);
@@ -50,7 +53,7 @@ function fakeCluster(capacityOf: number | ((c: ProduceConfig) => number)) {
     };
     return { result: Promise.resolve(result), interrupt: () => {} };
   };
-  return { configs, startRun };
+  return { configs, startRun, clock };
 }
 
 const hooks = { onStepStart: () => {}, onInterval: () => {}, onStepEnd: () => {}, onNotice: () => {} };
@@ -75,7 +78,8 @@ describe('a capacity search over fake runs', () => {
   });
 
   it('fails a step that keeps up but misses the objective', async () => {
-    const r = await startCapacity(config({ slo: ['p99 < 4ms'], maxDuration: '3s' }), fakeCluster(1e9).startRun, hooks).result;
+    const cluster = fakeCluster(1e9);
+    const r = await startCapacity(config({ slo: ['p99 < 4ms'], maxDuration: '3s' }), cluster.startRun, hooks, cluster.clock.now).result;
     expect(r.steps).toHaveLength(1);
     expect(r.steps[0]).toMatchObject({ keptUp: true, passed: false });
     expect(r).toMatchObject({ sustainedRecordsPerSec: null, sustainedMbPerSec: null, end: 'max-duration' });
