@@ -77,7 +77,9 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
     expect(Date.now() - started).toBeLessThan(40_000);
     expect(result.records.acked).toBeGreaterThan(2000);
     expect(result.records.failed).toBeGreaterThan(0);
-    expect(result.errors['TimeoutException']).toBeGreaterThan(0);
+    // Retries back off up to delivery.timeout.ms, as Java's do, so records expire rather than fail on the first
+    // refused connection.
+    expect(result.errors['TimeoutException']).toBeGreaterThan(result.records.failed / 2);
     expectAccounted(result);
     expect(run.stderr).toContain('Stopped sending: records expired');
   });

@@ -1,4 +1,5 @@
-// Starts one real Kafka broker for the integration tests, unless KAFKA_BOOTSTRAP_SERVERS names one already.
+// Starts one real Kafka broker for the integration tests, unless KAFKA_BOOTSTRAP_SERVERS names one already; the
+// cluster project (vitest.config.ts) gets Kafka's version and jars only.
 import type { TestProject } from 'vitest/node';
 import { fetchKafka, resolveKafkaVersion, startBroker } from '../../harness/index.js';
 
@@ -16,12 +17,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const version = resolveKafkaVersion();
   const { libDir } = await fetchKafka({ version });
+  project.provide('kafkaVersion', version);
+  project.provide('kafkaLibDir', libDir);
+  // The cluster project's tests start replicated clusters of their own: no single broker for them.
+  if (project.name === 'cluster') return async () => {};
   const broker = await brokerUnderTest(version);
   // Test workers and the processes they spawn (the CLI, Kafka's tools) read it from the environment.
   process.env.KAFKA_BOOTSTRAP_SERVERS = broker.bootstrapServers;
   project.provide('kafkaBootstrapServers', broker.bootstrapServers);
-  project.provide('kafkaVersion', version);
-  project.provide('kafkaLibDir', libDir);
   return broker.stop;
 }
 
