@@ -9,10 +9,20 @@ export interface PartitionLeader {
   readonly leader: number;
 }
 
+/** A record header: a key (a string in Java's API, sent as its UTF-8 bytes) and a value, which may be null. */
+export interface RecordHeader {
+  readonly key: Buffer;
+  readonly value: Buffer | null;
+}
+
 /** One partition's batch in a produce request. */
 export interface PartitionRecords {
   readonly partition: number;
   readonly values: readonly Buffer[];
+  /** Record i's key, null for none; absent when no record of the batch has a key. */
+  readonly keys?: readonly (Buffer | null)[] | undefined;
+  /** Record i's headers; absent when no record of the batch has any. */
+  readonly headers?: readonly (readonly RecordHeader[])[] | undefined;
   /** The batch's first sequence number (idempotent producers whose sequences perf-test assigns), else -1. */
   readonly baseSequence: number;
 }

@@ -74,7 +74,7 @@ const CASES: [string, string[], string[]][] = [
     [`report: '${notAResult}' is neither a perf-test result nor a perf-test compare document (schema version 1, made with --json)`]],
   ['malformed gate operator', ['--num-records', '10', '--assert', 'p99 << 5ms'], ["--assert: 'p99 << 5ms' is malformed"]],
   ['record larger than a smaller max.request.size', ['--num-records', '10', '--record-size', '2000', '--producer-props', 'max.request.size=1000'],
-    ["--record-size: '2000' makes records of 2082 bytes when serialized, larger than max.request.size (1000)"]],
+    ["--record-size: '2000' makes records of 2086 bytes when serialized, larger than max.request.size (1000)"]],
   ['compare: a bad value in --matrix', ['compare', '--matrix', 'acks=1,2', '--num-records', '10'],
     ["--matrix: scenario 'acks=2': producer property acks: '2' is not one of all, -1, 0, 1"]],
   ['compare: a malformed --matrix', ['compare', '--matrix', 'acks', '--num-records', '10'],

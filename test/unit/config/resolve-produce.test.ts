@@ -94,12 +94,13 @@ describe('resolveProduceConfig: bad invocations', () => {
     ['--bootstrap-server naming no broker', { numRecords: '10', bootstrapServer: ' , ' }, {}, ["--bootstrap-server: ' , ' names no broker"]],
     ['bad bootstrap.servers', props('bootstrap.servers=kafka'), {}, ["bootstrap.servers: 'kafka' is not of the form host:port"]],
     ['bad $KAFKA_BOOTSTRAP_SERVERS', { numRecords: '10' }, { KAFKA_BOOTSTRAP_SERVERS: 'a:b' }, ["KAFKA_BOOTSTRAP_SERVERS: 'a:b' is not of the form host:port"]],
-    ['--record-size larger than max.request.size', { numRecords: '10', recordSize: '1048495' }, {},
-      ["--record-size: '1048495' makes records of 1048577 bytes when serialized, larger than max.request.size (1048576)"]],
+    // Java's estimateSizeInBytesUpperBound: 61 + 21 + 1 (null key) + 3 (value length varint) + value + 1 (no headers)
+    ['--record-size larger than max.request.size', { numRecords: '10', recordSize: '1048490' }, {},
+      ["--record-size: '1048490' makes records of 1048577 bytes when serialized, larger than max.request.size (1048576)"]],
     ['--record-size 1MiB with the default max.request.size', { numRecords: '10', recordSize: '1MiB' }, {},
-      ["--record-size: '1MiB' makes records of 1048658 bytes when serialized, larger than max.request.size (1048576)"]],
+      ["--record-size: '1MiB' makes records of 1048664 bytes when serialized, larger than max.request.size (1048576)"]],
     ['--record-size larger than buffer.memory', { ...props('buffer.memory=1000'), recordSize: '1000' }, {},
-      ["--record-size: '1000' makes records of 1082 bytes when serialized, larger than buffer.memory (1000)"]],
+      ["--record-size: '1000' makes records of 1086 bytes when serialized, larger than buffer.memory (1000)"]],
     ['--shard x', { numRecords: '10', shard: 'x' }, {}, ["--shard: 'x' is not of the form INDEX/COUNT"]],
     ['--shard 3/3', { numRecords: '10', shard: '3/3' }, {}, ["--shard: '3/3' needs 0 <= INDEX < COUNT"]],
     ['--shard 0/0', { numRecords: '10', shard: '0/0' }, {}, ["--shard: '0/0' needs 0 <= INDEX < COUNT"]],
@@ -165,8 +166,8 @@ describe('resolveProduceConfig: defaults', () => {
     expect(resolve({ numRecords: '1', throughput: '-0.5' }).config.rate).toEqual({ kind: 'unlimited' });
   });
 
-  it('accepts --record-size up to max.request.size less 82 bytes of batch and record overhead', () => {
-    expect(resolve({ numRecords: '1', recordSize: '1048494' }).config.payload).toEqual({ kind: 'random', sizeBytes: 1048494, sizes: { kind: 'fixed', bytes: 1048494 }, compressibility: undefined });
+  it('accepts --record-size up to max.request.size less 87 bytes of batch and record overhead, as Java bounds a record', () => {
+    expect(resolve({ numRecords: '1', recordSize: '1048489' }).config.payload).toEqual({ kind: 'random', sizeBytes: 1048489, sizes: { kind: 'fixed', bytes: 1048489 }, compressibility: undefined });
   });
 
   it('a rate profile runs for its own length unless --duration or --num-records says otherwise', () => {
