@@ -1,5 +1,5 @@
 import { crc32c } from './crc32c.js';
-import type { PartitionRecords, ProducerIdentity } from './port.js';
+import type { PartitionRecords, ProducerIdentity, RecordHeader } from './port.js';
 
 /** What goes into one Produce request's body (the part after the request header). */
 export interface ProduceRequestBody {
@@ -34,16 +34,33 @@ function uvarintSize(v: number): number {
   return n;
 }
 
-/** Bytes of a record (null key, no headers, timestamp delta 0) with a value of `valueBytes`. */
-function recordSize(offsetDelta: number, valueBytes: number): number {
-  const body = 4 /* attributes, timestamp delta, null key, header count */ + uvarintSize(offsetDelta * 2) + uvarintSize(valueBytes * 2) + valueBytes;
-  return uvarintSize(body * 2) + body;
+/** Bytes of a key field: a null key is its length, -1, in one byte. */
+function keyFieldSize(key: Buffer | null): number {
+  return key === null ? 1 : uvarintSize(key.length * 2) + key.length;
 }
 
-/** Bytes of one partition's record batch. */
-export function recordBatchSize(values: readonly Buffer[]): number {
+/** Bytes of a record's headers, their count included. */
+function headersFieldSize(headers: readonly RecordHeader[]): number {
+  let size = uvarintSize(headers.length * 2);
+  for (const { key, value } of headers) size += uvarintSize(key.length * 2) + key.length + (value === null ? 1 : uvarintSize(value.length * 2) + value.length);
+  return size;
+}
+
+/** Bytes of a record's body (timestamp delta 0), given its key and headers fields' sizes. */
+function recordBody(offsetDelta: number, valueBytes: number, keyField: number, headersField: number): number {
+  return 2 /* attributes, timestamp delta */ + uvarintSize(offsetDelta * 2) + keyField + uvarintSize(valueBytes * 2) + valueBytes + headersField;
+}
+
+/** Bytes of one partition's record batch: with a null key and no headers, each record is 4 bytes besides its varints and value. */
+export function recordBatchSize(batch: Pick<PartitionRecords, 'values' | 'keys' | 'headers'>): number {
+  const { values, keys, headers } = batch;
   let size = BATCH_HEADER;
-  for (let i = 0; i < values.length; i++) size += recordSize(i, values[i]!.length);
+  for (let i = 0; i < values.length; i++) {
+    const keyField = keys === undefined ? 1 : keyFieldSize(keys[i]!);
+    const headersField = headers === undefined ? 1 : headersFieldSize(headers[i]!);
+    const body = recordBody(i, values[i]!.length, keyField, headersField);
+    size += uvarintSize(body * 2) + body;
+  }
   return size;
 }
 
@@ -51,13 +68,14 @@ export function recordBatchSize(values: readonly Buffer[]): number {
  * Encodes a Produce request's body, record batches included, into one buffer: each value is copied once, straight
  * into its place, and each batch's CRC32C is taken over the bytes where they lie. This is the work the client
  * library did through a buffer list, an object and two small buffers per record, copied again to concatenate them.
- * The layout is Kafka's (record format v2, `DefaultRecordBatch` and `DefaultRecord`); values are never null.
+ * The layout is Kafka's (record format v2, `DefaultRecordBatch` and `DefaultRecord`); values are never null, keys
+ * and header values may be.
  */
 export function encodeProduceRequest(r: ProduceRequestBody): Buffer {
   const flexible = r.version >= FIRST_FLEXIBLE;
   const topicBytes = Buffer.byteLength(r.topic);
   const txBytes = r.transactionalId === undefined ? -1 : Buffer.byteLength(r.transactionalId);
-  const batchSizes = r.batches.map((b) => recordBatchSize(b.values));
+  const batchSizes = r.batches.map(recordBatchSize);
   let size = (flexible ? (txBytes < 0 ? 1 : uvarintSize(txBytes + 1) + txBytes) : 2 + Math.max(0, txBytes)) + 2 + 4
     + (flexible ? uvarintSize(2) + uvarintSize(topicBytes + 1) : 4 + 2) + topicBytes
     + (flexible ? uvarintSize(r.batches.length + 1) : 4);
@@ -134,11 +152,15 @@ function writeRecordBatch(buf: Buffer, start: number, batch: PartitionRecords, b
     at = buf.writeInt32BE(batch.baseSequence, at);
   }
   at = buf.writeInt32BE(values.length, at);
+  const { keys, headers } = batch;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const n = value.length;
+    const key = keys === undefined ? null : keys[i]!;
+    const recordHeaders = headers === undefined ? undefined : headers[i]!;
+    const headersField = recordHeaders === undefined ? 1 : headersFieldSize(recordHeaders);
     // Zig-zag varints of non-negative numbers are the unsigned varints of twice the number.
-    let v = (4 + uvarintSize(i * 2) + uvarintSize(n * 2) + n) * 2; // the record's length
+    let v = recordBody(i, n, keyFieldSize(key), headersField) * 2; // the record's length
     while (v >= 0x80) {
       buf[at++] = (v & 0x7f) | 0x80;
       v >>>= 7;
@@ -148,13 +170,30 @@ function writeRecordBatch(buf: Buffer, start: number, batch: PartitionRecords, b
     buf[at++] = 0; // timestamp delta
     for (v = i * 2; v >= 0x80; v >>>= 7) buf[at++] = (v & 0x7f) | 0x80; // offset delta
     buf[at++] = v;
-    buf[at++] = 1; // key length -1: null
-    for (v = n * 2; v >= 0x80; v >>>= 7) buf[at++] = (v & 0x7f) | 0x80;
-    buf[at++] = v;
-    buf.set(value, at);
-    at += n;
-    buf[at++] = 0; // header count
+    if (key === null) buf[at++] = 1; // key length -1: null
+    else at = writeBytes(buf, at, key);
+    at = writeBytes(buf, at, value);
+    if (recordHeaders === undefined || recordHeaders.length === 0) buf[at++] = 0; // header count
+    else {
+      for (v = recordHeaders.length * 2; v >= 0x80; v >>>= 7) buf[at++] = (v & 0x7f) | 0x80;
+      buf[at++] = v;
+      for (const h of recordHeaders) {
+        at = writeBytes(buf, at, h.key);
+        if (h.value === null) buf[at++] = 1; // value length -1: null
+        else at = writeBytes(buf, at, h.value);
+      }
+    }
   }
   buf.writeUInt32BE(crc32c(buf.subarray(start + CRC_FROM, at)), start + 17);
   return at;
+}
+
+/** Writes bytes with their length as a zig-zag varint; returns where they end. */
+function writeBytes(buf: Buffer, start: number, bytes: Buffer): number {
+  let at = start;
+  let v = bytes.length * 2;
+  for (; v >= 0x80; v >>>= 7) buf[at++] = (v & 0x7f) | 0x80;
+  buf[at++] = v;
+  buf.set(bytes, at);
+  return at + bytes.length;
 }

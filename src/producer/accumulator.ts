@@ -1,6 +1,9 @@
 import type { ProducerSettings } from '../config/producer-config.js';
+import type { RecordHeader } from '../clients/port.js';
 import { RecordBatch } from './batch.js';
+import { partitionForKey } from './murmur2.js';
 import { StickyPartitioner } from './partitioner.js';
+import { NO_HEADERS } from './record-size.js';
 
 /** What an append did to its partition's queue. */
 export interface Appended {
@@ -11,13 +14,17 @@ export interface Appended {
 }
 
 /**
- * Java's `RecordAccumulator`: a queue of batches per partition, oldest first. Records go into the partition the
- * sticky partitioner picks, into its newest batch while it has room; the sender drains ready batches at the head
- * of each queue, and puts back the ones it will retry.
+ * Java's `RecordAccumulator`: a queue of batches per partition, oldest first. A record with a key goes to the
+ * partition of its key's murmur2 hash (Java's `BuiltInPartitioner.partitionForKey`), one without to the partition the
+ * sticky partitioner picks (which counts only keyless records' bytes, as Java's does); into that partition's newest
+ * batch while it has room. The sender drains ready batches at the head of each queue, and puts back the ones it
+ * will retry.
  */
 export class RecordAccumulator {
   private readonly queues: RecordBatch[][] = [];
   private readonly partitioner: StickyPartitioner;
+  /** Java hashes keys over every partition of the topic, numbered 0 to n - 1 (available or not). */
+  private readonly partitionCount: number;
   private readonly nextStart = new Map<number, number>();
   private batchesMade = 0;
 
@@ -29,23 +36,27 @@ export class RecordAccumulator {
   ) {
     for (const p of partitions) this.queues[p] = [];
     this.partitioner = new StickyPartitioner(partitions, settings.batchSizeBytes, random);
+    this.partitionCount = partitions.length;
   }
 
-  /** Appends a record of `bytes` (its size in the batch); it holds those bytes of buffer memory. */
-  append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number): Appended {
-    const partition = this.partitioner.partitionFor(bytes);
+  /**
+   * Appends a record of `bytes` (its size in the batch); it holds those bytes of buffer memory. `headerBytes` is
+   * `headersSize(headers)`.
+   */
+  append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number, key?: Buffer, headers?: readonly RecordHeader[], headerBytes = NO_HEADERS): Appended {
+    const partition = key === undefined ? this.partitioner.partitionFor(bytes) : partitionForKey(key, this.partitionCount);
     const queue = this.queues[partition]!;
     let batch = queue[queue.length - 1];
     let closedFull = false;
     let newBatch = false;
-    if (batch === undefined || batch.closed || !batch.tryAppend(value, sendTimeMs, intendedMs)) {
+    if (batch === undefined || batch.closed || !batch.tryAppend(value, sendTimeMs, intendedMs, key, headers, headerBytes)) {
       if (batch !== undefined && !batch.closed) {
         batch.closed = true;
         closedFull = true;
       }
       batch = new RecordBatch(partition, sendTimeMs, this.settings.batchSizeBytes, this.trackIntended);
       batch.order = this.batchesMade++;
-      batch.tryAppend(value, sendTimeMs, intendedMs);
+      batch.tryAppend(value, sendTimeMs, intendedMs, key, headers, headerBytes);
       queue.push(batch);
       newBatch = true;
     }

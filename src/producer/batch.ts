@@ -1,4 +1,7 @@
-import { RECORD_BATCH_OVERHEAD, recordSizeInBatch } from './record-size.js';
+import type { RecordHeader } from '../clients/port.js';
+import { NO_HEADERS, NULL_KEY, RECORD_BATCH_OVERHEAD, recordSizeInBatch } from './record-size.js';
+
+const NONE: readonly RecordHeader[] = Object.freeze([]);
 
 /**
  * One partition's batch of records: the values, and for each record the time it was handed to the producer
@@ -6,6 +9,10 @@ import { RECORD_BATCH_OVERHEAD, recordSizeInBatch } from './record-size.js';
  */
 export class RecordBatch {
   readonly values: Buffer[] = [];
+  /** Record i's key (null: none); undefined while no record of the batch has one, as in keyless runs. */
+  keys: (Buffer | null)[] | undefined;
+  /** Record i's headers; undefined while no record of the batch has any. */
+  headers: (readonly RecordHeader[])[] | undefined;
   readonly sendTimesMs: number[] = [];
   /** Intended send times, kept only under a rate cap (see BatchingProducer's `trackIntended`). */
   readonly intendedTimesMs: number[] = [];
@@ -37,11 +44,17 @@ export class RecordBatch {
     return this.values.length;
   }
 
-  /** Appends if the record fits (a record always fits an empty batch); returns false when it does not. */
-  tryAppend(value: Buffer, sendTimeMs: number, intendedMs: number): boolean {
-    const recordBytes = recordSizeInBatch(value.length, this.values.length);
-    if (this.values.length > 0 && this.sizeBytes + recordBytes > this.capacityBytes) return false;
+  /**
+   * Appends if the record fits (a record always fits an empty batch); returns false when it does not. `headerBytes`
+   * is `headersSize(headers)`, taken once by the producer.
+   */
+  tryAppend(value: Buffer, sendTimeMs: number, intendedMs: number, key?: Buffer, headers?: readonly RecordHeader[], headerBytes = NO_HEADERS): boolean {
+    const n = this.values.length;
+    const recordBytes = recordSizeInBatch(value.length, n, key === undefined ? NULL_KEY : key.length, headerBytes);
+    if (n > 0 && this.sizeBytes + recordBytes > this.capacityBytes) return false;
     this.values.push(value);
+    if (key !== undefined || this.keys !== undefined) (this.keys ??= new Array<Buffer | null>(n).fill(null)).push(key ?? null);
+    if (headers !== undefined || this.headers !== undefined) (this.headers ??= new Array<readonly RecordHeader[]>(n).fill(NONE)).push(headers ?? NONE);
     this.sendTimesMs.push(sendTimeMs);
     if (this.trackIntended) this.intendedTimesMs.push(intendedMs);
     this.valueBytes += value.length;

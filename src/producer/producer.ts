@@ -1,5 +1,5 @@
 import type { ProducerSettings } from '../config/producer-config.js';
-import type { PartitionLeader, PartitionOutcome, ProducerPort } from '../clients/port.js';
+import type { PartitionLeader, PartitionOutcome, ProducerPort, RecordHeader } from '../clients/port.js';
 import type { Clock } from '../util/clock.js';
 import { RecordAccumulator } from './accumulator.js';
 import type { RecordBatch } from './batch.js';
@@ -8,7 +8,7 @@ import { IdempotenceState } from './idempotence.js';
 import { Leaders } from './leaders.js';
 import { BufferMemory } from './memory.js';
 import { emptyProducerMetrics, type ProducerMetrics } from './metrics.js';
-import { recordSizeInBatch } from './record-size.js';
+import { headersSize, NULL_KEY, recordSizeInBatch } from './record-size.js';
 import { retryBackoffMs } from '../config/backoff.js';
 import { invalidatesMetadata, mayRetry } from './retry.js';
 import { Wakeup } from './wakeup.js';
@@ -92,18 +92,20 @@ export class BatchingProducer {
 
   /**
    * Hands a record to the producer. Returns nothing when it was accepted at once, or a promise when the buffer
-   * is full: the caller must wait for it before sending more (Java's blocking `send`).
+   * is full: the caller must wait for it before sending more (Java's blocking `send`). A record with a `key` goes
+   * to its key's partition; its key and headers count toward `batch.size` and `buffer.memory`.
    */
-  send(value: Buffer, sendTimeMs: number, intendedMs: number): Promise<void> | undefined {
-    const bytes = recordSizeInBatch(value.length, 0);
+  send(value: Buffer, sendTimeMs: number, intendedMs: number, key?: Buffer, headers?: readonly RecordHeader[]): Promise<void> | undefined {
+    const headerBytes = headersSize(headers);
+    const bytes = recordSizeInBatch(value.length, 0, key === undefined ? NULL_KEY : key.length, headerBytes);
     if (this.memory.tryTake(bytes)) {
-      this.append(value, sendTimeMs, intendedMs, bytes);
+      this.append(value, sendTimeMs, intendedMs, bytes, key, headers, headerBytes);
       return undefined;
     }
     this.counts.bufferWaits++;
     this.wakeup.soon(); // a full buffer makes every batch ready, as in Java
     return this.memory.wait(bytes).then((outcome) => {
-      if (outcome === 'granted') this.append(value, sendTimeMs, intendedMs, bytes);
+      if (outcome === 'granted') this.append(value, sendTimeMs, intendedMs, bytes, key, headers, headerBytes);
       else if (outcome === 'timed-out') {
         this.counts.bufferTimeouts++;
         this.deps.listener.onFailed(1, value.length, TIMEOUT);
@@ -136,8 +138,9 @@ export class BatchingProducer {
     return queued + waiting;
   }
 
-  private append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number): void {
-    const { newBatch, closedFull } = this.accumulator.append(value, sendTimeMs, intendedMs, bytes);
+  private append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number, key: Buffer | undefined,
+    headers: readonly RecordHeader[] | undefined, headerBytes: number): void {
+    const { newBatch, closedFull } = this.accumulator.append(value, sendTimeMs, intendedMs, bytes, key, headers, headerBytes);
     this.pendingRecords++;
     if (newBatch) this.wakeup.at(sendTimeMs + this.settings.lingerMs);
     if (closedFull) this.wakeup.soon();
@@ -230,7 +233,7 @@ export class BatchingProducer {
       .produce({
         leader,
         topic: this.deps.topic,
-        batches: batches.map((b) => ({ partition: b.partition, values: b.values, baseSequence: b.baseSequence })),
+        batches: batches.map((b) => ({ partition: b.partition, values: b.values, keys: b.keys, headers: b.headers, baseSequence: b.baseSequence })),
         identity: this.idempotence?.identity,
       })
       .then((outcomes) => settle(outcomes, undefined), (e: unknown) => settle([], errorName(e)));

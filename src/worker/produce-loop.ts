@@ -1,6 +1,8 @@
 import type { BatchingProducer } from '../producer/producer.js';
 import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
+import type { KeySource } from '../workload/keys.js';
+import type { HeaderSource } from '../workload/headers.js';
 import { RateSchedule } from '../workload/rate.js';
 import type { Clock } from '../util/clock.js';
 import type { RateSegment } from '../config/types.js';
@@ -17,6 +19,10 @@ export interface ProduceLoopOptions {
   readonly producer: BatchingProducer;
   readonly recorder: IntervalRecorder;
   readonly payloads: PayloadSource;
+  /** Each record's key; undefined for keyless records (the sticky partitioner places them). */
+  readonly keys?: KeySource | undefined;
+  /** Each record's headers; undefined for none. */
+  readonly headers?: HeaderSource | undefined;
   /** Turns the payload into the record's value at its send time (e2e runs stamp the time in). */
   readonly prepare: ((value: Buffer, sendTimeMs: number) => Buffer) | undefined;
   readonly clock: Clock;
@@ -90,10 +96,11 @@ export async function runProduceLoop(o: ProduceLoopOptions): Promise<number> {
     }
     if (now >= endMs) break;
     if (i === o.warmupRecords && o.warmupRecords > 0) recorder.steadyFromMs = now;
-    const payload = payloads.next(o.ordinalBase + i * o.ordinalStride);
+    const ordinal = o.ordinalBase + i * o.ordinalStride;
+    const payload = payloads.next(ordinal);
     const value = o.prepare ? o.prepare(payload, now) : payload;
     recorder.noteSent();
-    const blocked = producer.send(value, now, intendedMs);
+    const blocked = producer.send(value, now, intendedMs, o.keys?.next(ordinal), o.headers?.next(ordinal));
     if (blocked) {
       await blocked;
       waited = true;

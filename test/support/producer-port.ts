@@ -52,7 +52,10 @@ export class FakePort implements ProducerPort {
         index: this.calls.length,
         leader: request.leader,
         // Copies: the producer must not change what it handed over.
-        records: request.batches.map((r) => ({ partition: r.partition, values: [...r.values], baseSequence: r.baseSequence })),
+        records: request.batches.map((r) => ({
+          partition: r.partition, values: [...r.values], baseSequence: r.baseSequence,
+          ...(r.keys ? { keys: [...r.keys] } : {}), ...(r.headers ? { headers: [...r.headers] } : {}),
+        })),
         identity: request.identity,
         resolve: (errors = {}) => {
           call.answered = true;

@@ -3,11 +3,11 @@ process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
 
 import { createRequire } from 'node:module';
 import kafkajs from 'kafkajs';
-import type { Admin, Kafka, Producer, Transaction } from 'kafkajs';
+import type { Admin, IHeaders, Kafka, Message, Producer, Transaction } from 'kafkajs';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import type { TopicSpec } from '../../config/types.js';
 import { PerfTestError } from '../../errors.js';
-import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerPort } from '../port.js';
+import type { AdminPort, ClientFactory, ConnectionSpec, PartitionLeader, PartitionOutcome, ProduceRequest, ProducerPort, RecordHeader } from '../port.js';
 import { connectError, createKafka } from './connect.js';
 import { KafkajsConsumer } from './consumer.js';
 
@@ -76,9 +76,12 @@ class KafkajsProducer implements ProducerPort {
   }
 
   async produce({ topic, batches }: ProduceRequest): Promise<readonly PartitionOutcome[]> {
-    const messages: { partition: number; value: Buffer }[] = [];
-    for (const { partition, values } of batches) {
-      for (const value of values) messages.push({ partition, value });
+    const messages: Message[] = [];
+    for (const { partition, values, keys, headers } of batches) {
+      for (let i = 0; i < values.length; i++) {
+        const recordHeaders = headers?.[i];
+        messages.push({ partition, value: values[i]!, key: keys?.[i] ?? null, ...(recordHeaders?.length ? { headers: kafkajsHeaders(recordHeaders) } : {}) });
+      }
     }
     const target = this.transaction ?? this.producer;
     await target.send({
@@ -114,6 +117,16 @@ class KafkajsProducer implements ProducerPort {
   async disconnect(): Promise<void> {
     await Promise.allSettled([this.producer.disconnect(), this.admin?.disconnect()]);
   }
+}
+
+/**
+ * Headers as kafkajs takes them: an object of header keys, so headers of one key go as an array of its values
+ * (kafkajs writes them one after the other: their order among other keys' headers is not kept).
+ */
+function kafkajsHeaders(headers: readonly RecordHeader[]): IHeaders {
+  const out: Record<string, (Buffer | null)[]> = {};
+  for (const { key, value } of headers) (out[key.toString('utf8')] ??= []).push(value);
+  return out as IHeaders;
 }
 
 class KafkajsAdmin implements AdminPort {

@@ -123,8 +123,16 @@ export class PlatformaticProducer implements ProducerPort {
   /** The request as the client encodes it (compressed requests: its codecs). */
   private throughClient(request: ProduceRequest): Transmit {
     const messages: MessageRecord[] = [];
-    for (const { partition, values } of request.batches) {
-      for (const value of values) messages.push({ topic: request.topic, partition, value });
+    for (const { partition, values, keys, headers } of request.batches) {
+      for (let i = 0; i < values.length; i++) {
+        const message: MessageRecord = { topic: request.topic, partition, value: values[i]! };
+        const key = keys?.[i];
+        if (key) message.key = key;
+        // A Map keyed by Buffer objects keeps headers of equal keys apart, in order; the client writes a null value as -1.
+        const recordHeaders = headers?.[i];
+        if (recordHeaders?.length) message.headers = new Map(recordHeaders.map((h) => [h.key, h.value as Buffer]));
+        messages.push(message);
+      }
     }
     const options = this.requestOptions(request);
     const api = this.api!;

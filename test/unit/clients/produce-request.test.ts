@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Reader, produceV8, produceV11, readRecordsBatch } from '@platformatic/kafka';
 import { crc32c, crc32cJs } from '../../../src/clients/crc32c.js';
 import { encodeProduceRequest, recordBatchSize, type ProduceRequestBody } from '../../../src/clients/produce-request.js';
+import type { PartitionRecords, RecordHeader } from '../../../src/clients/port.js';
+import { RecordBatch } from '../../../src/producer/batch.js';
+import { headersSize } from '../../../src/producer/record-size.js';
 
 const TS = 1_796_183_485_264; // above 2^32 ms: both halves of the 64-bit timestamps matter
 const values = (n: number, size: number) => Array.from({ length: n }, (_, i) => Buffer.alloc(size, 65 + (i % 26)));
@@ -15,7 +18,10 @@ function body(over: Partial<ProduceRequestBody>): ProduceRequestBody {
 
 /** The library's own encoding of the same request, the reference the broker has always accepted from perf-test. */
 function libraryRequest(version: 8 | 11, b: ProduceRequestBody): Buffer {
-  const messages = b.batches.flatMap(({ partition, values: vs }) => vs.map((value) => ({ topic: b.topic, partition, value, timestamp: BigInt(TS) })));
+  const messages = b.batches.flatMap(({ partition, values: vs, keys, headers }) => vs.map((value, i) => ({
+    topic: b.topic, partition, value, timestamp: BigInt(TS), key: keys?.[i] ?? undefined,
+    headers: headers === undefined ? undefined : new Map(headers[i]!.map((h) => [h.key, h.value as Buffer])),
+  })));
   return (version === 11 ? produceV11 : produceV8).createRequest(b.acks, b.timeoutMs, messages, {}).buffer;
 }
 
@@ -88,7 +94,7 @@ describe('encodeProduceRequest', () => {
     expect(reader.readUnsignedVarInt()).toBe(2); // one partition
     expect(reader.readInt32()).toBe(1);
     const length = reader.readUnsignedVarInt() - 1;
-    expect(length).toBe(recordBatchSize(vs));
+    expect(length).toBe(recordBatchSize({ values: vs }));
     const start = reader.position;
     const batch = readRecordsBatch(reader);
     expect(batch).toMatchObject({ firstOffset: 0n, length: length - 12, partitionLeaderEpoch: -1, magic: 2, attributes: 0x10, lastOffsetDelta: 299,
@@ -110,3 +116,66 @@ describe('encodeProduceRequest', () => {
     }
   });
 });
+
+/**
+ * A batch of every shape a key and headers take: null keys, empty and 70-byte keys (a 2-byte length), no headers,
+ * null header values, two headers of one key, and values long enough for 2-byte lengths.
+ */
+function keyedBatch(n: number, partition = 0): PartitionRecords {
+  const keys = Array.from({ length: n }, (_, i) => (i % 3 === 2 ? null : Buffer.from(i % 7 === 0 ? '' : String(i).padStart(i % 2 ? 70 : 4, '0'))));
+  const headers = Array.from({ length: n }, (_, i): RecordHeader[] => (i % 4 === 0 ? [] : [
+    { key: Buffer.from(`h${i}`), value: i % 5 === 0 ? null : Buffer.alloc(i % 2 ? 100 : 3, 0x43) },
+    { key: Buffer.from(`h${i}`), value: Buffer.from('x') },
+  ]));
+  return { partition, values: values(n, 50), keys, headers, baseSequence: -1 };
+}
+
+describe('encodeProduceRequest with keys and headers', () => {
+  it('lays keys and headers out byte for byte as the client library does (flexible v11 and v8)', () => {
+    const b = body({ batches: [keyedBatch(40, 0), keyedBatch(130, 2)] });
+    for (const version of [11, 8] as const) {
+      const ours = encodeProduceRequest({ ...b, version });
+      const theirs = libraryRequest(version, b);
+      const starts = batchStarts(ours, version === 11);
+      expect(starts).toEqual(batchStarts(theirs, version === 11));
+      // As in the keyless test: the batch headers differ only in the leader epoch, the producer fields and the CRC.
+      for (const start of starts) {
+        for (const [from, to] of [[12, 21], [43, 57]] as const) {
+          ours.fill(0, start + from, start + to);
+          theirs.fill(0, start + from, start + to);
+        }
+      }
+      expect(ours.equals(theirs)).toBe(true);
+    }
+  });
+
+  it('writes records the library reads back with their keys and headers, and recordBatchSize is the batch\'s length', () => {
+    const batch = keyedBatch(90, 1);
+    const ours = encodeProduceRequest(body({ version: 11, batches: [batch] }));
+    const reader = Reader.from(ours);
+    const [start] = batchStarts(ours, true);
+    reader.skip(start! - reader.position);
+    const read = readRecordsBatch(reader);
+    expect(12 + read.length).toBe(recordBatchSize(batch));
+    expect(read.crc).toBe(crc32cJs(ours.subarray(start! + 21, start! + 12 + read.length)));
+    read.records.forEach((r, i) => {
+      const key = batch.keys![i]!;
+      expect(key === null ? r.key === null : r.key?.equals(key), `key ${i}`).toBe(true);
+      expect(r.headers.map(([k, v]) => [String(k), v === null ? null : v.length]))
+        .toEqual(batch.headers![i]!.map((h) => [h.key.toString(), h.value === null ? null : h.value.length]));
+    });
+  });
+
+  it('sizes a batch as the producer accounts it, less the one byte per record its 2-byte timestamp delta assumes', () => {
+    const source = keyedBatch(200);
+    const batch = new RecordBatch(0, 0, 1 << 20, false);
+    source.values.forEach((v, i) => {
+      const key = source.keys![i]!;
+      const hs = source.headers![i]!;
+      expect(batch.tryAppend(v, 0, 0, key ?? undefined, hs, headersSize(hs))).toBe(true);
+    });
+    expect(batch.sizeBytes - batch.count).toBe(recordBatchSize({ values: batch.values, keys: batch.keys, headers: batch.headers }));
+    expect(batch.sizeBytes - batch.count).toBe(recordBatchSize(source));
+  });
+});
+

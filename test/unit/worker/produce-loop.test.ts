@@ -3,21 +3,26 @@ import { IntervalRecorder } from '../../../src/metrics/recorder.js';
 import type { BatchingProducer } from '../../../src/producer/producer.js';
 import type { Clock } from '../../../src/util/clock.js';
 import { createPayloadSource } from '../../../src/workload/payload.js';
+import { createKeySource } from '../../../src/workload/keys.js';
+import { createHeaderSource } from '../../../src/workload/headers.js';
+import type { RecordHeader } from '../../../src/clients/port.js';
 import { runProduceLoop, type ProduceLoopOptions, type TransactionControl } from '../../../src/worker/produce-loop.js';
 
 interface Sent {
   readonly value: string;
   readonly sendMs: number;
   readonly intendedMs: number;
+  readonly key?: string | undefined;
+  readonly headers?: number | undefined;
 }
 
 /** A producer that notes what it is handed; `block(i)` makes send #i block for that many ms. */
 function stubProducer(log: string[], block: (i: number) => number = () => 0) {
   const sent: Sent[] = [];
   const producer = {
-    send(value: Buffer, sendMs: number, intendedMs: number): Promise<void> | undefined {
+    send(value: Buffer, sendMs: number, intendedMs: number, key?: Buffer, headers?: readonly RecordHeader[]): Promise<void> | undefined {
       const i = sent.length;
-      sent.push({ value: value.toString(), sendMs, intendedMs });
+      sent.push({ value: value.toString(), sendMs, intendedMs, ...(key ? { key: key.toString() } : {}), ...(headers ? { headers: headers.length } : {}) });
       log.push(`send ${i}`);
       const ms = block(i);
       return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : undefined;
@@ -165,5 +170,15 @@ describe('runProduceLoop', () => {
     expect(log.filter((l) => !l.startsWith('send'))).toEqual(['begin', 'flush', 'commit', 'begin', 'flush', 'commit', 'begin']);
     // The record due at 100 ms is the last of the first transaction.
     expect(log.slice(0, 13)).toEqual(['begin', ...Array.from({ length: 11 }, (_, i) => `send ${i}`), 'flush']);
+  });
+
+  it('gives each record the key and headers of its ordinal: range keys count over all producers', async () => {
+    const { producer, sent } = stubProducer([]);
+    await run(options({
+      producer, recorder: new IntervalRecorder({ intended: false, steady: false }), records: 4, ordinalBase: 1, ordinalStride: 3,
+      keys: createKeySource({ kind: 'range', range: 5, sizeBytes: undefined }), headers: createHeaderSource({ count: 2, keyBytes: 1, valueBytes: 1 }),
+    }));
+    // ordinals 1, 4, 7, 10 modulo 5
+    expect(sent.map((s) => [s.value, s.key, s.headers])).toEqual([['1', '1', 2], ['4', '4', 2], ['7', '2', 2], ['10', '0', 2]]);
   });
 });
