@@ -16,6 +16,12 @@ Examples:
   perf-test --throughput 1000:30s,5000:30s,10000:60s
   perf-test --throughput ramp:1000..20000:5m --html ramp.html
 
+  # Keyed records (Kafka's KIP-1299 flags: Java's murmur2 partitioner places them), a hot-key skew, and headers
+  # as EndToEndLatency makes them:
+  perf-test --num-records 100000 --key-distribution random --record-key-range 1000
+  perf-test --num-records 100000 --key-distribution zipf --record-key-range 1000 --key-zipf-exponent 1.2 \\
+            --num-headers 2 --record-header-key-size 8 --record-header-size 32
+
   # One JSON document for CI (progress goes to stderr):
   perf-test --num-records 100000 --json > result.json
 

@@ -15,6 +15,13 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions {
   payloadFile?: string;
   payloadDelimiter?: string;
   payloadMonotonic?: boolean;
+  keyDistribution?: string;
+  recordKeyRange?: string;
+  keyZipfExponent?: string;
+  recordKeySize?: string;
+  numHeaders?: string;
+  recordHeaderKeySize?: string;
+  recordHeaderSize?: string;
   throughput?: string;
   producerProps?: string[];
   commandProperty?: string[];

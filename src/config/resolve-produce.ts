@@ -13,6 +13,7 @@ import { resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
+import { headerSpecBytes, maxKeyBytes, resolveHeaders, resolveKeys } from './resolve-keys.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
 export interface ResolveContext {
@@ -50,15 +51,18 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
   const rate = parseRate(o.throughput);
   const stop = shardStop(resolveStop(o, profileDurationMs(rate)), shard);
   const payload = resolvePayload(o);
+  const keys = resolveKeys(o);
+  const headers = resolveHeaders(o);
   if (payload.kind === 'random') {
-    const bound = recordSizeUpperBound(payload.sizeBytes);
+    const bound = recordSizeUpperBound(payload.sizeBytes, maxKeyBytes(keys), headerSpecBytes(headers));
+    const extras = keys.kind === 'none' && headers.count === 0 ? '' : ' (keys and headers included)';
     if (bound > producer.maxRequestSizeBytes) {
       throw badValue('--record-size', o.recordSize ?? payload.sizeBytes,
-        `makes records of ${bound} bytes when serialized, larger than max.request.size (${producer.maxRequestSizeBytes})`);
+        `makes records of ${bound} bytes when serialized${extras}, larger than max.request.size (${producer.maxRequestSizeBytes})`);
     }
     if (bound > producer.bufferMemoryBytes) {
       throw badValue('--record-size', o.recordSize ?? payload.sizeBytes,
-        `makes records of ${bound} bytes when serialized, larger than buffer.memory (${producer.bufferMemoryBytes})`);
+        `makes records of ${bound} bytes when serialized${extras}, larger than buffer.memory (${producer.bufferMemoryBytes})`);
     }
   }
   const warmupRecords = shardCount(parseInteger('--warmup-records', o.warmupRecords ?? '0', 0), shard);
@@ -77,6 +81,8 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     stop,
     rate: shardRate(rate, shard),
     payload,
+    keys,
+    headers,
     warmupRecords,
     producers: resolveProducers(o.producers),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),

@@ -2,6 +2,7 @@ import type { ProducerSettings } from './producer-config.js';
 import type { ConsumerSettings } from './consumer-config.js';
 import type { SizeDistribution } from './record-sizes.js';
 import type { SecuritySettings } from './security.js';
+import type { HeaderSpec, KeySpec } from './keys.js';
 
 /** When a run stops: after a number of records, or after a duration. */
 export type StopCondition =
@@ -58,6 +59,10 @@ export interface ProduceConfig {
   readonly stop: StopCondition;
   readonly rate: RateLimit;
   readonly payload: PayloadSpec;
+  /** Each record's key (`--key-distribution`, `--record-key-size`): none by default. */
+  readonly keys: KeySpec;
+  /** Each record's headers (`--num-headers`): none by default. */
+  readonly headers: HeaderSpec;
   /** Records (over all workers) left out of the steady-state summary. */
   readonly warmupRecords: number;
   /** Worker threads, each with its own producer. */

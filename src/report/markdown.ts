@@ -1,6 +1,6 @@
 import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
-import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
+import { describeKeysAndHeaders, describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 
 function row(cells: readonly string[]): string {
@@ -17,6 +17,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   const workload = [
     c.numRecords !== null ? `${c.numRecords.toLocaleString('en-US')} records` : `${(c.durationMs ?? 0) / 1000}s`,
     describeValues(c),
+    ...[describeKeysAndHeaders(c)].filter((d) => d !== ''),
     c.throughputProfile !== undefined ? `rate profile ${c.throughputProfile} rec/s` : c.throughputLimit !== null ? `capped at ${c.throughputLimit} rec/s` : 'no cap',
     `${c.producers} producer(s)`,
     `acks=${c.producer['acks']}`,

@@ -63,6 +63,10 @@ export interface ConfigEcho {
   readonly recordSizes?: string;
   /** `--payload-compressibility`: the share of each value a codec removes (random values only). */
   readonly payloadCompressibility?: number;
+  /** How records were keyed (absent in results of earlier versions: no keys). */
+  readonly keys?: KeysEcho;
+  /** The headers every record carried (absent in results of earlier versions: none). */
+  readonly headers?: HeadersEcho;
   /** The uniform rate cap, records/s; null without one, or with a profile. */
   readonly throughputLimit: number | null;
   /** The rate profile as `--throughput` takes it (`1000:30s,ramp:1000..5000:1m`); absent without one. */
@@ -76,6 +80,44 @@ export interface ConfigEcho {
   readonly producerProps: Readonly<Record<string, string>>;
   /** The producer settings applied, defaults included. */
   readonly producer: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** `--key-distribution` and its settings as a result reports them. */
+export interface KeysEcho {
+  /** `none`, Kafka's `range` and `random`, `zipf`, or `letters` (`--record-key-size` alone: EndToEndLatency's keys). */
+  readonly distribution: 'none' | 'letters' | 'range' | 'random' | 'zipf';
+  /** `--record-key-range`: how many distinct keys; null for none and letters (26). */
+  readonly range: number | null;
+  /** `--key-zipf-exponent` of a zipf distribution, else null. */
+  readonly zipfExponent: number | null;
+  /** `--record-key-size`: every key's size; null when keys are unpadded decimal text (or there are none). */
+  readonly sizeBytes: number | null;
+}
+
+/** `--num-headers` and its sizes as a result reports them. */
+export interface HeadersEcho {
+  readonly count: number;
+  readonly keySizeBytes: number;
+  /** -1: a null value. */
+  readonly valueSizeBytes: number;
+}
+
+/** The keys and headers of a run in a few words: `keys zipf(1000, s=1)`, `2 headers (8 B keys, 16 B values)`; empty for none. */
+export function describeKeysAndHeaders(c: ConfigEcho): string {
+  const parts: string[] = [];
+  const k = c.keys;
+  if (k !== undefined && k.distribution !== 'none') {
+    const size = k.sizeBytes === null ? '' : `, ${k.sizeBytes} B`;
+    if (k.distribution === 'letters') parts.push(`keys ${k.sizeBytes} B (A-Z)`);
+    else if (k.distribution === 'zipf') parts.push(`keys zipf(${k.range}, s=${k.zipfExponent}${size})`);
+    else parts.push(`keys ${k.distribution}(${k.range}${size})`);
+  }
+  const h = c.headers;
+  if (h !== undefined && h.count > 0) {
+    const value = h.valueSizeBytes < 0 ? 'null values' : `${h.valueSizeBytes} B values`;
+    parts.push(`${h.count} header${h.count === 1 ? '' : 's'} (${h.keySizeBytes} B keys, ${value})`);
+  }
+  return parts.join(', ');
 }
 
 /** The values of a run in a few words: `1024 B`, `100..2000 B`, `1024 B, compressibility 0.5`, `file:...`. */

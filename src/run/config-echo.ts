@@ -2,7 +2,8 @@ import { redactProps } from '../config/producer-config.js';
 import { describeSizes } from '../config/record-sizes.js';
 import type { ProduceConfig } from '../config/types.js';
 import { formatProfile } from '../config/rate-profile.js';
-import type { ConfigEcho } from '../report/result.js';
+import type { ConfigEcho, KeysEcho } from '../report/result.js';
+import type { KeySpec } from '../config/keys.js';
 
 /** The settings of a run as results report them: secrets redacted. */
 export function configEcho(c: ProduceConfig): ConfigEcho {
@@ -16,6 +17,8 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
     recordSizeBytes: c.payload.kind === 'random' && c.payload.sizes.kind === 'fixed' ? c.payload.sizeBytes : null,
     ...(c.payload.kind === 'random' && c.payload.sizes.kind !== 'fixed' ? { recordSizes: describeSizes(c.payload.sizes) } : {}),
     ...(c.payload.kind === 'random' && c.payload.compressibility !== undefined ? { payloadCompressibility: c.payload.compressibility } : {}),
+    keys: keysEcho(c.keys),
+    headers: { count: c.headers.count, keySizeBytes: c.headers.keyBytes, valueSizeBytes: c.headers.valueBytes },
     throughputLimit: c.rate.kind === 'uniform' ? c.rate.recordsPerSec : null,
     ...(c.rate.kind === 'profile' ? { throughputProfile: formatProfile(c.rate.segments) } : {}),
     producers: c.producers,
@@ -41,4 +44,17 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
       'transactional.id': p.transactionalId ?? null,
     },
   };
+}
+
+function keysEcho(k: KeySpec): KeysEcho {
+  switch (k.kind) {
+    case 'none':
+      return { distribution: 'none', range: null, zipfExponent: null, sizeBytes: null };
+    case 'letters':
+      return { distribution: 'letters', range: null, zipfExponent: null, sizeBytes: k.sizeBytes };
+    case 'zipf':
+      return { distribution: 'zipf', range: k.range, zipfExponent: k.exponent, sizeBytes: k.sizeBytes ?? null };
+    default:
+      return { distribution: k.kind, range: k.range, zipfExponent: null, sizeBytes: k.sizeBytes ?? null };
+  }
 }

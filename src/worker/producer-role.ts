@@ -4,6 +4,8 @@ import { BatchingProducer, type DeliveryListener } from '../producer/producer.js
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processClock, type Clock } from '../util/clock.js';
 import { createPayloadSource } from '../workload/payload.js';
+import { createKeySource } from '../workload/keys.js';
+import { createHeaderSource } from '../workload/headers.js';
 import { SetupError } from '../errors.js';
 import { connectionSpec } from '../clients/connection.js';
 import { runProduceLoop } from './produce-loop.js';
@@ -59,6 +61,8 @@ export class ProducerRole implements WorkerRole {
     await runProduceLoop({
       producer, recorder, clock: this.clock, startMs, stop: this.stopping.signal,
       payloads: createPayloadSource(config.payload),
+      keys: createKeySource(config.keys),
+      headers: createHeaderSource(config.headers),
       prepare: task.stampSendTime ? stampSendTime : undefined,
       records: task.records,
       durationMs: config.stop.kind === 'duration' ? config.stop.durationMs : undefined,

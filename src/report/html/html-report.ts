@@ -1,5 +1,5 @@
 import type { CompareResult, ScenarioResult } from '../compare-result.js';
-import { describeValues } from '../result.js';
+import { describeKeysAndHeaders, describeValues } from '../result.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../compare-columns.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
@@ -30,6 +30,7 @@ function workload(doc: CompareResult): Array<[string, string]> {
   const rows: Array<[string, string | number | boolean | null]> = [
     ['records', c.numRecords], ['duration', c.durationMs === null ? null : `${c.durationMs / 1000} s`],
     ['record-size', describeValues(c)],
+    ['keys and headers', describeKeysAndHeaders(c) || null],
     ['throughput', c.throughputProfile !== undefined ? `profile ${c.throughputProfile}` : c.throughputLimit === null ? 'no cap' : `${c.throughputLimit} records/s`],
     ['producers', c.producers], ['client', c.client], ['warmup-records', c.warmupRecords || null],
     ...(['acks', 'batch.size', 'linger.ms', 'compression.type', 'enable.idempotence'] as const).map((k): [string, string | number | boolean | null] => [k, c.producer[k] ?? null]),

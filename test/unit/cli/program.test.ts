@@ -45,7 +45,7 @@ describe('parseCommandLine', () => {
   });
 
   it('accepts --flag=value and prefixes of it', () => {
-    const o = options(['--num=7', '--throughput=-1', '--bootstrap=h:1']);
+    const o = options(['--num-rec=7', '--throughput=-1', '--bootstrap=h:1']);
     expect(o.numRecords).toBe('7');
     expect(o.throughput).toBe('-1');
     expect(o.bootstrapServer).toBe('h:1');

@@ -128,6 +128,8 @@ describe('resolveProduceConfig: defaults', () => {
       stop: { kind: 'count', records: 1000 },
       rate: { kind: 'unlimited' },
       payload: { kind: 'random', sizeBytes: 1024, sizes: { kind: 'fixed', bytes: 1024 }, compressibility: undefined },
+      keys: { kind: 'none' },
+      headers: { count: 0, keyBytes: 0, valueBytes: 0 },
       warmupRecords: 0,
       producers: 1,
       reportingIntervalMs: 5000,

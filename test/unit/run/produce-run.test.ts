@@ -6,6 +6,8 @@ import { startProduceRun } from '../../../src/run/produce-run.js';
 import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
 import { fakeCluster } from '../../support/fake-client.js';
 import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
+import { expectValid } from '../../support/schema.js';
+import { partitionForKey } from '../../../src/producer/murmur2.js';
 
 function config(o: ProduceOptions) {
   return resolveProduceConfig({ topic: 'runs', recordSize: '100', bootstrapServer: 'fake:9092', ...o }, resolveContext());
@@ -24,6 +26,23 @@ describe('a produce run, with the fake client and workers in this thread', () =>
     expect(fakeCluster.count('runs')).toBe(1000);
     expect(hooks.notices).toEqual(['Created topic runs with 2 partition(s).']);
     expect(fakeCluster.open).toBe(0);
+  });
+
+  it('places keyed records on their key\'s murmur2 partition, and the result records keys and headers (schema-valid)', async () => {
+    const c = resolveProduceConfig({ topic: 'keyed', bootstrapServer: 'fake:9092', numRecords: '600', producers: '2', partitions: '5',
+      payloadMonotonic: true, keyDistribution: 'range', recordKeyRange: '40', numHeaders: '2', recordHeaderSize: '-1' }, resolveContext());
+    const result = await startProduceRun(c, FAKE_ENV, recordingHooks<IntervalResult>()).result;
+    expect(result.records.acked).toBe(600);
+    expect(result.config.keys).toEqual({ distribution: 'range', range: 40, zipfExponent: null, sizeBytes: null });
+    expect(result.config.headers).toEqual({ count: 2, keySizeBytes: 0, valueSizeBytes: -1 });
+    expectValid(result);
+    // Monotonic values are the records' ordinals over both producers, so record v has key v % 40.
+    const partitions = fakeCluster.topics.get('keyed')!;
+    expect(partitions).toHaveLength(5);
+    partitions.forEach((values, p) => {
+      for (const v of values) expect(partitionForKey(Buffer.from(String(Number(v.toString()) % 40)), 5), `record ${v}`).toBe(p);
+    });
+    expect(partitions.filter((values) => values.length > 0)).toHaveLength(5);
   });
 
   it('reports an interval per reporting interval, and the last part of one at the end', async () => {
