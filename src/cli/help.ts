@@ -78,6 +78,8 @@ Examples:
   # 2 producers and 2 consumers at 20,000 records/s for a minute; produce and end-to-end latency side by side:
   perf-test e2e --duration 60s --throughput 20000 --producers 2 --consumers 2
   perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
+  # EndToEndLatency's key and header flags (4.2):
+  perf-test e2e --num-records 10000 --record-size 512 --record-key-size 16 --num-headers 2 --record-header-size 64
 
 Each record carries its send time; consumers in the same process measure receipt minus send time on one
 monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.

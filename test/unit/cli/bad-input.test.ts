@@ -101,6 +101,7 @@ const CASES: [string, string[], string[]][] = [
   ['negative header key size', ['--num-records', '10', '--num-headers', '1', '--record-header-key-size', '-1'], ['--record-header-key-size', "'-1'", 'at least 0']],
   ['header value size below -1', ['--num-records', '10', '--num-headers', '1', '--record-header-size', '-2'], ['--record-header-size', "'-2'", '-1 for a null value']],
   ['header sizes without headers', ['--num-records', '10', '--record-header-size', '10'], ['--record-header-size', "'10'", '--num-headers']],
+  ['e2e: a bad key flag', ['e2e', '--num-records', '10', '--key-distribution', 'zipf'], ['--key-distribution zipf', '--record-key-range']],
   ['keys and headers larger than max.request.size', ['--num-records', '10', '--record-size', '100', '--record-key-size', '600', '--num-headers', '2',
     '--record-header-size', '200', '--producer-props', 'max.request.size=1000'],
   ["--record-size: '100' makes records of 1193 bytes when serialized (keys and headers included), larger than max.request.size (1000)"]],

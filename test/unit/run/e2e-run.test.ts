@@ -25,6 +25,17 @@ describe('an e2e run, with the fake client and workers in this thread', () => {
     expect(fakeCluster.open).toBe(0);
   });
 
+  it('takes EndToEndLatency\'s key and header flags: keyed records spread over the partitions, all consumed', async () => {
+    const c = config({ numRecords: '1000', producers: '2', consumers: '2', recordKeySize: '16', numHeaders: '3', recordHeaderKeySize: '4', recordHeaderSize: '-1' });
+    expect(c.produce.keys).toEqual({ kind: 'letters', sizeBytes: 16 });
+    expect(c.produce.headers).toEqual({ count: 3, keyBytes: 4, valueBytes: -1 });
+    const result = await startEndToEndRun(c, FAKE_ENV, recordingHooks()).result;
+    expect(result.consumed).toEqual({ records: 1000, missing: 0, duplicates: 0, reread: 0 });
+    expect(result.config.keys).toEqual({ distribution: 'letters', range: null, zipfExponent: null, sizeBytes: 16 });
+    // 26 letter keys over the 2 partitions e2e creates: both get records.
+    expect(fakeCluster.topics.get('e2e')!.map((p) => p.length > 0)).toEqual([true, true]);
+  });
+
   it('reads only the run\'s records of a topic with history', async () => {
     fakeCluster.createTopic('e2e', 1);
     fakeCluster.topics.get('e2e')![0]!.push(...Array.from({ length: 50 }, () => Buffer.alloc(100)));
