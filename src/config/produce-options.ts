@@ -1,11 +1,12 @@
 import type { ReportOptions } from './report-config.js';
 import type { MetricsOptions } from './resolve-metrics.js';
+import type { KeyHeaderOptions } from './resolve-keys.js';
 
 /**
  * The produce command's options as the command line gives them: strings, unvalidated.
  * `resolveProduceConfig` turns them into a `ProduceConfig`.
  */
-export interface ProduceOptions extends ReportOptions, MetricsOptions {
+export interface ProduceOptions extends ReportOptions, MetricsOptions, KeyHeaderOptions {
   bootstrapServer?: string;
   topic?: string;
   numRecords?: string;
@@ -15,13 +16,6 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions {
   payloadFile?: string;
   payloadDelimiter?: string;
   payloadMonotonic?: boolean;
-  keyDistribution?: string;
-  recordKeyRange?: string;
-  keyZipfExponent?: string;
-  recordKeySize?: string;
-  numHeaders?: string;
-  recordHeaderKeySize?: string;
-  recordHeaderSize?: string;
   throughput?: string;
   producerProps?: string[];
   commandProperty?: string[];

@@ -108,19 +108,25 @@ export async function createTopic(topic: string, partitions: number): Promise<vo
   }
 }
 
-/** Reads the first `n` record values of a topic. */
-export async function readValues(topic: string, n: number, isolation: 'read_committed' | 'read_uncommitted' = 'read_uncommitted'): Promise<Buffer[]> {
+/** A record a test read back: its partition, and the message as kafkajs gives it (key, value, headers). */
+export interface ReadRecord {
+  readonly partition: number;
+  readonly message: kafkajs.KafkaMessage;
+}
+
+/** Reads the first `n` records of a topic, failing after `timeoutMs` with how many came. */
+export async function readRecords(topic: string, n: number, isolation: 'read_committed' | 'read_uncommitted' = 'read_uncommitted', timeoutMs = 30_000): Promise<ReadRecord[]> {
   const consumer = kafka().consumer({ groupId: uniqueTopic('g'), readUncommitted: isolation === 'read_uncommitted' });
   await consumer.connect();
-  const values: Buffer[] = [];
+  const records: ReadRecord[] = [];
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read only ${values.length} of ${n} records from ${topic}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`read only ${records.length} of ${n} records from ${topic}`)), timeoutMs);
       void consumer.run({
-        eachMessage: async ({ message }) => {
-          if (values.length < n && message.value) values.push(message.value);
-          if (values.length === n) {
+        eachMessage: async ({ partition, message }) => {
+          if (records.length < n) records.push({ partition, message });
+          if (records.length === n) {
             clearTimeout(timer);
             resolve();
           }
@@ -130,7 +136,12 @@ export async function readValues(topic: string, n: number, isolation: 'read_comm
   } finally {
     await consumer.disconnect();
   }
-  return values;
+  return records;
+}
+
+/** Reads the first `n` record values of a topic. */
+export async function readValues(topic: string, n: number, isolation: 'read_committed' | 'read_uncommitted' = 'read_uncommitted'): Promise<Buffer[]> {
+  return (await readRecords(topic, n, isolation)).map((r) => r.message.value!);
 }
 
 /** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its exit code and output. */
@@ -151,3 +162,11 @@ export function kafkaTool(mainClass: string, args: readonly string[]): Promise<{
 export const KAFKA_TOTAL_LINE = /^(\d+)( steady state)? records sent, (\d+\.\d{6}) records\/sec \((\d+\.\d{2}) MB\/sec\), (\d+\.\d{2}|NaN) ms avg latency, (\d+\.\d{2}) ms max latency, (\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99\.9th\.$/m;
 /** Kafka's interval line. */
 export const KAFKA_INTERVAL_LINE = /^(\d+) records sent, (\d+\.\d) records\/sec \((\d+\.\d{2}) MB\/sec\), (\d+\.\d) ms avg latency, (\d+\.\d) ms max latency\.$/;
+
+/** Bytes a partition of the topic takes in the broker's log (Kafka's LogDirsCommand). */
+export async function logBytes(topic: string, partition = 0): Promise<number> {
+  const dirs = await kafkaTool('org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic-list', topic]);
+  if (dirs.code !== 0) throw new Error(`LogDirsCommand exited ${dirs.code}: ${dirs.stderr}`);
+  const described = JSON.parse(dirs.stdout.split('\n').find((line) => line.startsWith('{'))!);
+  return described.brokers[0].logDirs[0].partitions.find((p: { partition: string }) => p.partition === `${topic}-${partition}`).size as number;
+}

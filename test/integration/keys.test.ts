@@ -3,11 +3,10 @@
 // format v2 sizes them, and a zipf run skews its partitions as the README says.
 import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import kafkajs from 'kafkajs';
 import { kafkaJavaCommand } from '../../harness/index.js';
 import { partitionForKey } from '../../src/producer/murmur2.js';
 import { zipfProbability } from '../../src/workload/zipf.js';
-import { bootstrap, createTopic, kafkaTool, runJson, uniqueTopic } from './helpers.js';
+import { bootstrap, createTopic, logBytes, readRecords, runJson, uniqueTopic } from './helpers.js';
 
 interface Read {
   readonly partition: number;
@@ -17,32 +16,13 @@ interface Read {
   readonly headers: [string, number | null][];
 }
 
-/** Reads the first `n` records of a topic with kafkajs: partition, key, value and headers. */
-async function readRecords(topic: string, n: number): Promise<Read[]> {
-  const kafka = new kafkajs.Kafka({ clientId: 'keys-test', brokers: bootstrap().split(','), logLevel: kafkajs.logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: uniqueTopic('g') });
-  await consumer.connect();
-  const read: Read[] = [];
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read only ${read.length} of ${n} records from ${topic}`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          const headers = Object.entries(message.headers ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v])
-            .map((x): [string, number | null] => [k, x === null || x === undefined ? null : Buffer.byteLength(x)]));
-          if (read.length < n) read.push({ partition, key: message.key, value: message.value, headers });
-          if (read.length === n) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return read;
+/** Reads the first `n` records of a topic: partition, key, value and headers. */
+async function readKeyed(topic: string, n: number): Promise<Read[]> {
+  return (await readRecords(topic, n, 'read_uncommitted', 60_000)).map(({ partition, message }) => ({
+    partition, key: message.key, value: message.value,
+    headers: Object.entries(message.headers ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v])
+      .map((x): [string, number | null] => [k, x === null || x === undefined ? null : Buffer.byteLength(x)])),
+  }));
 }
 
 /** Kafka's console producer (Java's producer and its default partitioner), `key:value` lines on its stdin. */
@@ -72,14 +52,6 @@ function partitionsByKey(records: readonly Read[]): Map<string, number> {
   return byKey;
 }
 
-/** Bytes of partition 0 of the topic in the broker's log (Kafka's LogDirsCommand). */
-async function logBytes(topic: string): Promise<number> {
-  const dirs = await kafkaTool('org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic-list', topic]);
-  expect(dirs.code, dirs.stderr).toBe(0);
-  const described = JSON.parse(dirs.stdout.split('\n').find((line) => line.startsWith('{'))!);
-  return described.brokers[0].logDirs[0].partitions.find((p: { partition: string }) => p.partition === `${topic}-0`).size as number;
-}
-
 const PARTITIONS = 6;
 const KEYS = 50;
 const padded = (k: number) => String(k).padStart(6, '0');
@@ -90,7 +62,7 @@ describe('keys and headers', () => {
     await createTopic(javaTopic, PARTITIONS);
     const keys = Array.from({ length: KEYS }, (_, k) => [String(k), padded(k)]).flat();
     await consoleProducer(javaTopic, keys.map((k) => `${k}:java`));
-    const java = partitionsByKey(await readRecords(javaTopic, keys.length));
+    const java = partitionsByKey(await readKeyed(javaTopic, keys.length));
     expect(java.size).toBe(2 * KEYS);
     // Our murmur2 agrees with Java's on every key, and the keys spread over every partition.
     for (const [key, partition] of java) expect(partitionForKey(Buffer.from(key), PARTITIONS), key).toBe(partition);
@@ -107,7 +79,7 @@ describe('keys and headers', () => {
       const { run, result } = await runJson(['--topic', topic, '--num-records', '500', '--record-size', '50', ...flags]);
       expect(run.code, `${what}: ${run.stderr}`).toBe(0);
       expect(result.records.acked).toBe(500);
-      const ours = partitionsByKey(await readRecords(topic, 500));
+      const ours = partitionsByKey(await readKeyed(topic, 500));
       if (what === 'range') expect(ours.size).toBe(KEYS);
       for (const [key, partition] of ours) expect(partition, `${what}: key ${key}`).toBe(java.get(key));
     }
@@ -121,7 +93,7 @@ describe('keys and headers', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(result.config.keys).toEqual({ distribution: 'letters', range: null, zipfExponent: null, sizeBytes: 4 });
     expect(result.config.headers).toEqual({ count: 3, keySizeBytes: 5, valueSizeBytes: 7 });
-    const records = await readRecords(topic, 300);
+    const records = await readKeyed(topic, 300);
     for (const r of records) {
       expect(r.key!.toString()).toMatch(/^([A-Z])\1{3}$/);
       expect(r.value).toHaveLength(100);
@@ -148,7 +120,7 @@ describe('keys and headers', () => {
     const { run } = await runJson(['--topic', topic, '--num-records', '50', '--record-size', '10', '--record-key-size', '0',
       '--num-headers', '2', '--record-header-key-size', '3', '--record-header-size', '-1']);
     expect(run.code, run.stderr).toBe(0);
-    for (const r of await readRecords(topic, 50)) {
+    for (const r of await readKeyed(topic, 50)) {
       expect(r.key).toEqual(Buffer.alloc(0));
       expect(r.headers.map(([, v]) => v)).toEqual([null, null]);
     }
@@ -164,7 +136,7 @@ describe('keys and headers', () => {
       '--key-distribution', 'zipf', '--record-key-range', String(range)]);
     expect(run.code, run.stderr).toBe(0);
     expect(result.config.keys).toEqual({ distribution: 'zipf', range, zipfExponent: 1, sizeBytes: null });
-    const read = await readRecords(topic, records);
+    const read = await readKeyed(topic, records);
     const expected = new Array<number>(partitions).fill(0);
     for (let k = 0; k < range; k++) expected[partitionForKey(Buffer.from(String(k)), partitions)]! += zipfProbability(k, range, 1);
     const seen = new Array<number>(partitions).fill(0);
@@ -184,7 +156,7 @@ describe('keys and headers', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(result.consumed).toMatchObject({ records: 2000, missing: 0 });
     expect(result.config.headers).toEqual({ count: 2, keySizeBytes: 4, valueSizeBytes: 16 });
-    const read = await readRecords(topic, 2000);
+    const read = await readKeyed(topic, 2000);
     const byKey = partitionsByKey(read);
     expect(byKey.size).toBe(100);
     for (const [key, partition] of byKey) expect(partition, key).toBe(partitionForKey(Buffer.from(key), 3));

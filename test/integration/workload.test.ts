@@ -2,18 +2,10 @@
 // given compressibility, measured in the broker's log.
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bootstrap, createTopic, kafkaTool, readValues, runJson, uniqueTopic } from './helpers.js';
+import { createTopic, logBytes, readValues, runJson, uniqueTopic } from './helpers.js';
 
 /** zstd is Node's own zlib codec (22.15 and later): the default client has it wherever Node does. */
 const NODE_HAS_ZSTD = typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function';
-
-/** The bytes partition 0 of the topic takes in the broker's log (Kafka's LogDirsCommand). */
-async function logBytes(topic: string): Promise<number> {
-  const dirs = await kafkaTool('org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', bootstrap(), '--describe', '--topic-list', topic]);
-  expect(dirs.code, dirs.stderr).toBe(0);
-  const described = JSON.parse(dirs.stdout.split('\n').find((line) => line.startsWith('{'))!);
-  return described.brokers[0].logDirs[0].partitions.find((p: { partition: string }) => p.partition === `${topic}-0`).size as number;
-}
 
 /** Produces `records` records of 1 KiB at compressibility 0.5 with the codec; returns the log's bytes. */
 async function produceCompressible(codec: string, records: number): Promise<number> {
