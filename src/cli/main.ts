@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const output = new ConsumeOutput(report, config, streams);
         output.start();
         const startedAt = Date.now();
-        const running = startConsumeRun(config, threadsWith(config.client), {
+        const running = startConsumeRun(config, threadsWith(config), {
           onInterval: (i, totals, p) => output.interval(i, totals, p, startedAt),
           onNotice: (line) => output.notice(line),
         });
@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.produce.warmupRecords);
-          const running = startEndToEndRun(config, threadsWith(config.produce.client), runHooks(output, metrics));
+          const running = startEndToEndRun(config, threadsWith(config.produce), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {
@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.warmupRecords);
-          const running = startProduceRun(config, threadsWith(config.client), runHooks(output, metrics));
+          const running = startProduceRun(config, threadsWith(config), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {

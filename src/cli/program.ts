@@ -8,6 +8,7 @@ import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
 import { CAPACITY_HELP, COMPARE_HELP, CONSUME_HELP, E2E_HELP, EXAMPLES, MERGE_HELP, REPORT_HELP } from './help.js';
 import type { CapacityOptions } from '../config/capacity-options.js';
+import { DEFAULT_WORKER_YOUNG_GENERATION_MB } from '../config/worker-limits.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
@@ -37,6 +38,11 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--debug', 'show stack traces of errors'));
 }
 
+/** The V8 young generation of each worker thread: its RSS against how often it collects garbage. */
+function workerYoungGenerationOption(): Option {
+  return new Option('--worker-young-generation-mb <mb>', `V8 young generation of each worker thread, MiB: smaller saves memory, larger collects less often (default: ${DEFAULT_WORKER_YOUNG_GENERATION_MB})`);
+}
+
 /** Producer options: Kafka's ProducerPerformance flags and perf-test's additions (produce and e2e). */
 function addProduceOptions(cmd: Command, defaultTopic: string): Command {
   return cmd
@@ -59,6 +65,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--transaction-duration-ms <ms>', 'commit every this many ms (turns transactions on; default 3000)'))
     .addOption(new Option('--warmup-records <n>', 'leave the first n records out of a "steady state" summary (default: 0)'))
     .addOption(new Option('--producers <n|auto>', 'worker threads, each with its own producer (perf-test addition) (default: 1)'))
+    .addOption(workerYoungGenerationOption())
     .addOption(new Option('--partitions <n>', 'partitions when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
@@ -119,6 +126,7 @@ function buildProgram(): Command {
     .addOption(new Option('--command-property <k=v...>', 'consumer properties: fetch.min.bytes=1 ... (several after one flag)'))
     .addOption(new Option('--print-metrics', 'print client metrics at the end'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (perf-test addition) (default: 1)'))
+    .addOption(workerYoungGenerationOption())
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 

@@ -24,6 +24,7 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions {
   transactionDurationMs?: string;
   warmupRecords?: string;
   producers?: string;
+  workerYoungGenerationMb?: string;
   partitions?: string;
   replicationFactor?: string;
   reportingInterval?: string;

@@ -45,6 +45,7 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
     commandProperty: [...shared.map(([k, v]) => `${k}=${v}`), ...(o.consumerProps ?? [])],
     client: o.client,
     reportingInterval: String(produce.reportingIntervalMs),
+    workerYoungGenerationMb: o.workerYoungGenerationMb,
   }, ctx);
   return Object.freeze({
     mode: 'e2e',

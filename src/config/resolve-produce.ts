@@ -13,6 +13,7 @@ import { resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
+import { resolveWorkerLimits } from './worker-limits.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
 export interface ResolveContext {
@@ -79,6 +80,7 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     payload,
     warmupRecords,
     producers: resolveProducers(o.producers),
+    workerLimits: resolveWorkerLimits(o.workerYoungGenerationMb),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
     client,

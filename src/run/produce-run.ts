@@ -1,4 +1,3 @@
-import { loadClient } from '../clients/registry.js';
 import type { ProduceConfig } from '../config/types.js';
 import type { ProduceResult } from '../report/result.js';
 import { WorkerPool } from '../worker/pool.js';
@@ -19,10 +18,9 @@ export function startProduceRun(config: ProduceConfig, env: RunEnvironment, hook
 
 /** The phases: prepare → start the pool → collect intervals (the producers drain themselves) → result. */
 async function produceRun(config: ProduceConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
-  // Prepare: the client and the topic.
-  const client = await loadClient(env.clientModule);
+  // Prepare: the topic.
   const deadline = new SetupDeadline(config);
-  await prepareTopic(config, client, hooks, deadline, false);
+  await prepareTopic(config, env, hooks, deadline, false);
 
   // Start the pool: every producer connected, then all go at once.
   const pool = new WorkerPool(producerTasks(config, env, false), env.launcher);

@@ -1,8 +1,8 @@
-import type { ClientFactory } from '../clients/port.js';
-import { connectionSpec } from '../clients/connection.js';
 import type { ProduceConfig } from '../config/types.js';
 import { SetupError } from '../errors.js';
 import { unlessAborted } from '../util/abort.js';
+import { runAdminJob } from './admin-job.js';
+import type { RunEnvironment } from './environment.js';
 import type { RunHooks } from './hooks.js';
 
 /**
@@ -26,25 +26,19 @@ export class SetupDeadline {
 }
 
 /**
- * Creates the topic if missing, within the setup's deadline. For e2e runs (`wantOffsets`), returns the
- * partitions' end offsets, as "topic:partition": consumers start there.
+ * Creates the topic if missing, within the setup's deadline, in an admin worker (see runAdminJob). For e2e runs
+ * (`wantOffsets`), returns the partitions' end offsets, as "topic:partition": consumers start there.
  */
 export async function prepareTopic(
   config: ProduceConfig,
-  client: ClientFactory,
+  env: RunEnvironment,
   hooks: RunHooks,
   deadline: SetupDeadline,
   wantOffsets: boolean,
 ): Promise<Record<string, string> | undefined> {
-  const admin = client.createAdmin(connectionSpec(config));
-  try {
-    await deadline.within(admin.connect());
-    const topic = await deadline.within(admin.ensureTopic(config.topic));
-    if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
-    if (!wantOffsets) return undefined;
-    const offsets = await deadline.within(admin.endOffsets(config.topic.name));
-    return Object.fromEntries(Object.entries(offsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
-  } finally {
-    void admin.disconnect().catch(() => undefined);
-  }
+  const topic = await runAdminJob(config, { kind: 'ensure-topic', topic: config.topic, endOffsets: wantOffsets }, env, (step) => deadline.within(step));
+  if (topic.kind !== 'ensure-topic') throw new Error(`unreachable: an ensure-topic job answered ${topic.kind}`);
+  if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
+  if (topic.endOffsets === undefined) return undefined;
+  return Object.fromEntries(Object.entries(topic.endOffsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
 }

@@ -1,6 +1,6 @@
 import type { ClientFactory } from '../clients/port.js';
 import type { ClientModule } from '../clients/registry.js';
-import type { ConsumeConfig, ProduceConfig, RateSegment } from '../config/types.js';
+import type { ConsumeConfig, ProduceConfig, RateSegment, TopicSpec } from '../config/types.js';
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
@@ -41,7 +41,26 @@ export interface ConsumeTask {
   readonly clockOriginMs: number;
 }
 
-export type WorkerTask = ProduceTask | ConsumeTask;
+/** What an admin worker does for a run before its producers or consumers start. */
+export type AdminJob =
+  /** Creates the topic if missing and waits for its leaders; with `endOffsets`, reads where the run's records will start. */
+  | { readonly kind: 'ensure-topic'; readonly topic: TopicSpec; readonly endOffsets: boolean }
+  | { readonly kind: 'list-topics' };
+
+/**
+ * A short-lived worker for a run's cluster set-up: the client library is imported in that thread only, whose heap
+ * is gone once it is done, so the main thread never holds the library's modules (about 20 MiB of peak RSS).
+ */
+export interface AdminTask {
+  readonly kind: 'admin';
+  readonly workerIndex: number;
+  readonly config: ProduceConfig | ConsumeConfig;
+  /** The run's client: the worker imports it (see src/clients/registry.ts). */
+  readonly clientModule: ClientModule;
+  readonly job: AdminJob;
+}
+
+export type WorkerTask = ProduceTask | ConsumeTask | AdminTask;
 
 /** An interval's figures from one worker. */
 export type Snapshot =
@@ -67,7 +86,18 @@ export interface ConsumeFinal {
   readonly rebalanceMs: number;
 }
 
-export type WorkerFinal = ProduceFinal | ConsumeFinal;
+/** What an admin job found. */
+export type AdminOutcome =
+  | { readonly kind: 'ensure-topic'; readonly partitions: number; readonly created: boolean; readonly endOffsets: Readonly<Record<number, string>> | undefined }
+  | { readonly kind: 'list-topics'; readonly topics: readonly string[] };
+
+/** The last word of an admin worker. */
+export interface AdminFinal {
+  readonly kind: 'admin';
+  readonly outcome: AdminOutcome;
+}
+
+export type WorkerFinal = ProduceFinal | ConsumeFinal | AdminFinal;
 
 /** Messages from the main thread to a worker. */
 export type ToWorker =

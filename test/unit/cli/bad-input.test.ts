@@ -45,6 +45,7 @@ const CASES: [string, string[], string[]][] = [
   ['throughput profile with a bad step', ['--throughput', '1000:30s,2000:soon'], ['--throughput', "'1000:30s,2000:soon'", "'soon'"]],
   ['producers zero', ['--num-records', '10', '--producers', '0'], ['--producers', "'0'"]],
   ['producers more than records', ['--num-records', '2', '--producers', '3'], ['--producers', "'3'"]],
+  ['worker young generation of 2 GiB', ['--num-records', '10', '--worker-young-generation-mb', '2048'], ['--worker-young-generation-mb', "'2048'", 'at most 1024']],
   ['invalid topic name', ['--num-records', '10', '--topic', 'bad topic!'], ['--topic', "'bad topic!'"]],
   ['unknown format', ['--num-records', '10', '--format', 'xml'], ['--format', "'xml'"]],
   ['json and kafka format', ['--num-records', '10', '--json', '--format', 'kafka'], ['--json', '--format kafka']],
