@@ -9,6 +9,12 @@ import type { EndToEndConfig } from './types.js';
 import { STAMP_BYTES } from '../workload/stamp.js';
 
 const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
+const DEFAULT_TOPIC = 'perf-test-e2e';
+
+/** A regex that matches these names and no other. */
+function exactly(names: readonly string[]): string {
+  return `^(?:${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})$`;
+}
 
 /**
  * Resolves the e2e command: the producer side as `perf-test` resolves it, the consumer side as `consume` does,
@@ -30,7 +36,8 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
     ...o,
     // Both sides on one library: the default client unless --client says otherwise.
     client: o.client,
-    topic: o.topic ?? 'perf-test-e2e',
+    topic: o.topic ?? (o.topics === undefined ? DEFAULT_TOPIC : undefined),
+    topicPrefix: o.topicPrefix ?? (o.topics === undefined ? undefined : DEFAULT_TOPIC),
     // A created topic gets a partition per producer or consumer, so that none of them idles.
     partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),
   }, ctx);
@@ -38,7 +45,8 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
   const shared = Object.entries(produce.clientProps).filter(([k]) => SECURITY_PREFIXES.some((p) => k.startsWith(p)));
   const consume = resolveConsumeConfig({
     bootstrapServer: produce.bootstrapServers.join(','),
-    topic: produce.topic.name,
+    // Several topics: the consumers subscribe to exactly those.
+    ...(produce.topics.length === 1 ? { topic: produce.topic.name } : { include: exactly(produce.topics.map((t) => t.name)) }),
     group: o.group ?? `perf-test-e2e-${randomInt(1_000_000)}`,
     consumers: String(consumers),
     consumerConfig: o.consumerConfig,

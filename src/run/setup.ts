@@ -26,7 +26,7 @@ export class SetupDeadline {
 }
 
 /**
- * Creates the topic if missing, within the setup's deadline. For e2e runs (`wantOffsets`), returns the
+ * Creates the topics that are missing, within the setup's deadline. For e2e runs (`wantOffsets`), returns their
  * partitions' end offsets, as "topic:partition": consumers start there.
  */
 export async function prepareTopic(
@@ -39,11 +39,17 @@ export async function prepareTopic(
   const admin = client.createAdmin(connectionSpec(config));
   try {
     await deadline.within(admin.connect());
-    const topic = await deadline.within(admin.ensureTopic(config.topic));
-    if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
+    for (const spec of config.topics) {
+      const topic = await deadline.within(admin.ensureTopic(spec));
+      if (topic.created) hooks.onNotice(`Created topic ${spec.name} with ${topic.partitions} partition(s).`);
+    }
     if (!wantOffsets) return undefined;
-    const offsets = await deadline.within(admin.endOffsets(config.topic.name));
-    return Object.fromEntries(Object.entries(offsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
+    const starts: Record<string, string> = {};
+    for (const { name } of config.topics) {
+      const offsets = await deadline.within(admin.endOffsets(name));
+      for (const [p, o] of Object.entries(offsets)) starts[`${name}:${p}`] = o;
+    }
+    return starts;
   } finally {
     void admin.disconnect().catch(() => undefined);
   }

@@ -4,6 +4,7 @@ import type { ConsumeConfig, ProduceConfig, RateSegment } from '../config/types.
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
+import type { TopicCounts } from '../producer/topic-router.js';
 
 /** One producer worker's part of the run. Shares of records and rate add up exactly to the run's. */
 export interface ProduceTask {
@@ -57,6 +58,8 @@ export interface ProduceFinal {
   /** When the first steady-state record was sent (runs with warmup). */
   readonly steadyStartMs: number | undefined;
   readonly metrics: ProducerMetrics;
+  /** Runs on several topics: each topic's records, in the run's topic order. */
+  readonly topics?: readonly TopicCounts[];
 }
 
 /** The last word of a consumer worker. */
