@@ -41,7 +41,7 @@ function addReportOptions(cmd: Command): Command {
 function addProduceOptions(cmd: Command, defaultTopic: string): Command {
   return cmd
     .addOption(new Option('--bootstrap-server <hosts>', 'Kafka brokers, host:port[,host:port] (Kafka 4.2 name; or bootstrap.servers in --producer-props, or $KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)'))
-    .addOption(new Option('--topic <topic[,topic...]>', `topic to produce to, or several (a,b,c: record k to topic k mod their count); created if missing (default: ${defaultTopic})`))
+    .addOption(new Option('--topic <topic>', `topic to produce to, or several (a,b,c: record k to topic k mod their count); created if missing (default: ${defaultTopic})`))
     .addOption(new Option('--topics <n>', 'produce to n topics, <prefix>-0 to <prefix>-(n-1), records spread evenly (perf-test addition)'))
     .addOption(new Option('--topic-prefix <prefix>', `name prefix of the --topics (default: ${defaultTopic})`))
     .addOption(new Option('--num-records <n>', 'records to produce in all (over all --producers)'))
