@@ -6,6 +6,7 @@ import type { ConsumeOptions } from '../config/consume-options.js';
 import type { EndToEndOptions } from '../config/e2e-options.js';
 import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
+import { withPositionalEndToEnd } from './e2e-positional.js';
 import { CAPACITY_HELP, COMPARE_HELP, CONSUME_HELP, E2E_HELP, EXAMPLES, MERGE_HELP, REPORT_HELP } from './help.js';
 import type { CapacityOptions } from '../config/capacity-options.js';
 
@@ -130,7 +131,8 @@ function buildProgram(): Command {
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
     .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
-    .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'));
+    .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'))
+    .addOption(new Option('--producer-acks <1|all>', 'EndToEndLatency\'s acks flag (Kafka 4.2): 1 or all; also sets linger.ms=0, as it does'));
   addReportOptions(e2e).addHelpText('after', E2E_HELP);
 
   const merge = commandOf('merge', 'Combine --json results of separate processes or machines into one, exactly')
@@ -204,14 +206,16 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
   const c = chosen!;
   if (c.name === 'merge') return { kind: 'merge', files: c.args, options: c.opts as ReportOptions };
   if (c.name === 'report') return { kind: 'report', files: c.args, options: c.opts as ReportOptions };
+  if (c.name === 'e2e') {
+    const options = { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined };
+    return { kind: 'e2e', options: withPositionalEndToEnd(c.args, options) };
+  }
   if (c.args.length > 0) {
     throw new UsageError(`unexpected argument '${c.args[0]}': perf-test ${c.name === 'produce' ? '' : `${c.name} `}takes options only (a value goes right after its flag)`, 'see perf-test --help');
   }
   switch (c.name) {
     case 'consume':
       return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
-    case 'e2e':
-      return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
     case 'capacity':
       return { kind: 'capacity', options: { ...(c.opts as CapacityOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     case 'compare':
