@@ -125,7 +125,8 @@ function buildProgram(): Command {
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
-  const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
+  const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock')
+    .usage('[options]   (or EndToEndLatency\'s deprecated form: perf-test e2e BROKERS TOPIC NUM ACKS SIZE [CONFIG] [options])');
   addSingleRunOptions(addProduceOptions(e2e, 'perf-test-e2e'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
