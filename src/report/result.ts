@@ -84,7 +84,7 @@ export interface ConfigEcho {
 /** One topic's share of a run on several topics. */
 export interface TopicResult {
   readonly topic: string;
-  /** Records handed over for the topic (sent = acked + failed + abandoned, as for the run), acked and failed. */
+  /** Records handed over for the topic, acknowledged and failed; the rest of `sent` were abandoned (an interrupted run). */
   readonly records: { readonly sent: number; readonly acked: number; readonly failed: number };
   /** Value bytes of the topic's acknowledged records. */
   readonly bytes: number;
