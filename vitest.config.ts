@@ -6,17 +6,13 @@ const CLUSTER_TESTS = ['test/integration/cluster.test.ts', 'test/integration/fai
 /** The file that takes longest, and mostly waits on brokers being fenced, restarted and back in sync. */
 const LONGEST = 'test/integration/failover.test.ts';
 
-/**
- * The longest file first, so that everything else runs beside it: then the unit tests, then the single-broker
- * files, then the other cluster file.
- */
+/** The longest file first, so that the single-broker files run beside it; then the other cluster file. */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (file: TestSpecification): number => {
       if (file.moduleId.endsWith(LONGEST)) return 0;
-      if (file.project.name === 'unit') return 1;
-      return file.project.name === 'integration' ? 2 : 3;
+      return file.project.name === 'integration' ? 1 : 2;
     };
     return sorted.map((file, index) => ({ file, index }))
       .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
@@ -26,10 +22,10 @@ class LongestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // Three test files at a time over all projects (vitest's default on 2 cores is one). The integration and
-    // cluster projects' files each take their project's lock (one-file-at-a-time.ts), so at most one file of each
-    // runs at a time: a single-broker file beside a cluster file, while the unit tests fill the third worker.
-    maxWorkers: 3,
+    // The unit tests first, on their own (a few of them follow the wall clock); then the integration and cluster
+    // projects together, two files at a time (vitest's default on 2 cores is one, for every project of a group).
+    // Their files each take their project's lock (one-file-at-a-time.ts), so that one single-broker file runs
+    // beside one cluster file.
     sequence: { sequencer: LongestFirst },
     projects: [
       {
@@ -37,6 +33,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
       {
@@ -49,6 +47,8 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           // One file at a time: the machine's 2 cores are shared with the broker, and load tests measure.
           setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -63,6 +63,8 @@ export default defineConfig({
           // Kafka's version and jars for the tools, and no broker of its own (see global-setup.ts).
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

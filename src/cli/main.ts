@@ -15,6 +15,7 @@ import { RESULT_SCHEMA_VERSION, type ProduceResult } from '../report/result.js';
 import { evaluateAssertions, type GateInput, type GateOutcome } from '../gate/assertions.js';
 import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
+import { KAFKA_E2E_POSITIONAL_WARNING } from '../report/kafka-e2e-lines.js';
 import { ReportOutput, type Streams } from './output.js';
 import { whileInterruptible } from './signals.js';
 import { runCompareCommand } from './compare-command.js';
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const report = resolveReportConfig(command.options);
         const config = resolveEndToEndConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
+        if (command.options.positional) output.kafkaNotice(KAFKA_E2E_POSITIONAL_WARNING);
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.produce.warmupRecords);

@@ -55,7 +55,10 @@ export interface TopicSpec {
 export interface ProduceConfig {
   readonly mode: 'produce';
   readonly bootstrapServers: readonly string[];
+  /** The first of `topics`: the only one unless `--topic a,b,c` or `--topics N` names several. */
   readonly topic: TopicSpec;
+  /** Every topic the run produces to, in order: record k goes to topic k mod their count. */
+  readonly topics: readonly TopicSpec[];
   readonly stop: StopCondition;
   readonly rate: RateLimit;
   readonly payload: PayloadSpec;

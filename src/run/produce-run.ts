@@ -7,7 +7,7 @@ import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { ProduceIntervals } from './produce-intervals.js';
 import { producedResult, startProducing, untilStartAt } from './producing.js';
-import { prepareTopic, SetupDeadline } from './setup.js';
+import { prepareTopics, SetupDeadline } from './setup.js';
 import { producerTasks } from './tasks.js';
 
 /** Starts a produce run: topic setup, the worker pool, intervals, and the merged result. */
@@ -20,7 +20,7 @@ export function startProduceRun(config: ProduceConfig, env: RunEnvironment, hook
 async function produceRun(config: ProduceConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
   // Prepare: the topic.
   const deadline = new SetupDeadline(config);
-  await prepareTopic(config, env, hooks, deadline, false);
+  await prepareTopics(config, env, hooks, deadline, false);
 
   // Start the pool: every producer connected, then all go at once.
   const pool = new WorkerPool(producerTasks(config, env, false), env.launcher);

@@ -26,19 +26,23 @@ export class SetupDeadline {
 }
 
 /**
- * Creates the topic if missing, within the setup's deadline, in an admin worker (see runAdminJob). For e2e runs
- * (`wantOffsets`), returns the partitions' end offsets, as "topic:partition": consumers start there.
+ * Creates the topics that are missing, within the setup's deadline, in an admin worker (see runAdminJob). For e2e
+ * runs (`wantOffsets`), returns their partitions' end offsets, as "topic:partition": consumers start there.
  */
-export async function prepareTopic(
+export async function prepareTopics(
   config: ProduceConfig,
   env: RunEnvironment,
   hooks: RunHooks,
   deadline: SetupDeadline,
   wantOffsets: boolean,
 ): Promise<Record<string, string> | undefined> {
-  const topic = await runAdminJob(config, { kind: 'ensure-topic', topic: config.topic, endOffsets: wantOffsets }, env, (step) => deadline.within(step));
-  if (topic.kind !== 'ensure-topic') throw new Error(`unreachable: an ensure-topic job answered ${topic.kind}`);
-  if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
-  if (topic.endOffsets === undefined) return undefined;
-  return Object.fromEntries(Object.entries(topic.endOffsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
+  const job = await runAdminJob(config, { kind: 'ensure-topics', topics: config.topics, endOffsets: wantOffsets }, env, (step) => deadline.within(step));
+  if (job.kind !== 'ensure-topics') throw new Error(`unreachable: an ensure-topics job answered ${job.kind}`);
+  for (const topic of job.topics) if (topic.created) hooks.onNotice(`Created topic ${topic.name} with ${topic.partitions} partition(s).`);
+  if (!wantOffsets) return undefined;
+  const starts: Record<string, string> = {};
+  for (const { name, endOffsets } of job.topics) {
+    for (const [p, o] of Object.entries(endOffsets ?? {})) starts[`${name}:${p}`] = o;
+  }
+  return starts;
 }

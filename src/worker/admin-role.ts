@@ -1,6 +1,6 @@
 import type { AdminPort, ClientFactory } from '../clients/port.js';
 import { connectionSpec } from '../clients/connection.js';
-import type { AdminFinal, AdminOutcome, AdminTask, Snapshot, WorkerRole } from './protocol.js';
+import type { AdminFinal, AdminOutcome, AdminTask, EnsuredTopic, Snapshot, WorkerRole } from './protocol.js';
 
 /** The admin role of a short-lived worker thread: connects, does its one job, reports what it found. */
 export class AdminRole implements WorkerRole {
@@ -20,9 +20,13 @@ export class AdminRole implements WorkerRole {
   private async perform(admin: AdminPort): Promise<AdminOutcome> {
     const { job } = this.task;
     if (job.kind === 'list-topics') return { kind: 'list-topics', topics: await admin.listTopics() };
-    const { partitions, created } = await admin.ensureTopic(job.topic);
-    const endOffsets = job.endOffsets ? await admin.endOffsets(job.topic.name) : undefined;
-    return { kind: 'ensure-topic', partitions, created, endOffsets };
+    const topics: EnsuredTopic[] = [];
+    for (const spec of job.topics) {
+      const { partitions, created } = await admin.ensureTopic(spec);
+      const endOffsets = job.endOffsets ? await admin.endOffsets(spec.name) : undefined;
+      topics.push({ name: spec.name, partitions, created, endOffsets });
+    }
+    return { kind: 'ensure-topics', topics };
   }
 
   snapshot(): Snapshot | undefined {

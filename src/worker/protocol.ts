@@ -4,6 +4,7 @@ import type { ConsumeConfig, ProduceConfig, RateSegment, TopicSpec } from '../co
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
+import type { TopicCounts } from '../producer/topic-router.js';
 
 /** One producer worker's part of the run. Shares of records and rate add up exactly to the run's. */
 export interface ProduceTask {
@@ -43,8 +44,8 @@ export interface ConsumeTask {
 
 /** What an admin worker does for a run before its producers or consumers start. */
 export type AdminJob =
-  /** Creates the topic if missing and waits for its leaders; with `endOffsets`, reads where the run's records will start. */
-  | { readonly kind: 'ensure-topic'; readonly topic: TopicSpec; readonly endOffsets: boolean }
+  /** Creates the topics that are missing and waits for their leaders; with `endOffsets`, reads where the run's records will start. */
+  | { readonly kind: 'ensure-topics'; readonly topics: readonly TopicSpec[]; readonly endOffsets: boolean }
   | { readonly kind: 'list-topics' };
 
 /**
@@ -76,6 +77,8 @@ export interface ProduceFinal {
   /** When the first steady-state record was sent (runs with warmup). */
   readonly steadyStartMs: number | undefined;
   readonly metrics: ProducerMetrics;
+  /** Runs on several topics: each topic's records, in the run's topic order. */
+  readonly topics?: readonly TopicCounts[];
 }
 
 /** The last word of a consumer worker. */
@@ -86,9 +89,18 @@ export interface ConsumeFinal {
   readonly rebalanceMs: number;
 }
 
+/** A topic of an ensure-topics job, as the admin worker found or made it. */
+export interface EnsuredTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly created: boolean;
+  /** Per partition, the end offset before the run (when the job asked for them). */
+  readonly endOffsets: Readonly<Record<number, string>> | undefined;
+}
+
 /** What an admin job found. */
 export type AdminOutcome =
-  | { readonly kind: 'ensure-topic'; readonly partitions: number; readonly created: boolean; readonly endOffsets: Readonly<Record<number, string>> | undefined }
+  | { readonly kind: 'ensure-topics'; readonly topics: readonly EnsuredTopic[] }
   | { readonly kind: 'list-topics'; readonly topics: readonly string[] };
 
 /** The last word of an admin worker. */

@@ -127,6 +127,7 @@ describe('resolveProduceConfig: defaults', () => {
       mode: 'produce',
       bootstrapServers: ['localhost:9092'],
       topic: { name: 'perf-test', partitions: undefined, replicationFactor: undefined },
+      topics: [{ name: 'perf-test', partitions: undefined, replicationFactor: undefined }],
       stop: { kind: 'count', records: 1000 },
       rate: { kind: 'unlimited' },
       payload: { kind: 'random', sizeBytes: 1024, sizes: { kind: 'fixed', bytes: 1024 }, compressibility: undefined },

@@ -12,18 +12,18 @@ beforeEach(() => fakeCluster.reset());
 
 describe('an admin job, in a worker of its own', () => {
   it('creates a missing topic, says so, and finds it the next time', async () => {
-    expect(await runAdminJob(produce, { kind: 'ensure-topic', topic, endOffsets: false }, FAKE_ENV))
-      .toEqual({ kind: 'ensure-topic', partitions: 3, created: true, endOffsets: undefined });
+    expect(await runAdminJob(produce, { kind: 'ensure-topics', topics: [topic], endOffsets: false }, FAKE_ENV))
+      .toEqual({ kind: 'ensure-topics', topics: [{ name: 'made', partitions: 3, created: true, endOffsets: undefined }] });
     expect(fakeCluster.topics.get('made')).toHaveLength(3);
-    expect(await runAdminJob(produce, { kind: 'ensure-topic', topic, endOffsets: false }, FAKE_ENV))
-      .toEqual({ kind: 'ensure-topic', partitions: 3, created: false, endOffsets: undefined });
+    expect(await runAdminJob(produce, { kind: 'ensure-topics', topics: [topic], endOffsets: false }, FAKE_ENV))
+      .toEqual({ kind: 'ensure-topics', topics: [{ name: 'made', partitions: 3, created: false, endOffsets: undefined }] });
   });
 
   it("reads each partition's end offset when asked (e2e runs start there)", async () => {
     fakeCluster.createTopic('made', 2);
     fakeCluster.topics.get('made')![1]!.push(Buffer.from('a'), Buffer.from('b'));
-    expect(await runAdminJob(produce, { kind: 'ensure-topic', topic, endOffsets: true }, FAKE_ENV))
-      .toEqual({ kind: 'ensure-topic', partitions: 2, created: false, endOffsets: { 0: '0', 1: '2' } });
+    expect(await runAdminJob(produce, { kind: 'ensure-topics', topics: [topic], endOffsets: true }, FAKE_ENV))
+      .toEqual({ kind: 'ensure-topics', topics: [{ name: 'made', partitions: 2, created: false, endOffsets: { 0: '0', 1: '2' } }] });
   });
 
   it("lists the cluster's topics (consume runs check theirs)", async () => {
