@@ -1,6 +1,6 @@
 import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
-import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
+import { describeTopics, describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 import { workloadRows } from './workload.js';
 
@@ -25,7 +25,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
     `acks=${c.producer['acks']}`,
   ].join(', ');
   const lines = [
-    `### perf-test: ${r.records.acked.toLocaleString('en-US')} records to \`${c.topic}\`${r.status === 'interrupted' ? ' (interrupted)' : ''}`,
+    `### perf-test: ${r.records.acked.toLocaleString('en-US')} records to ${describeTopics(c, (n) => `\`${n}\``)}${r.status === 'interrupted' ? ' (interrupted)' : ''}`,
     '',
     workload,
     '',

@@ -90,6 +90,11 @@ export interface TopicResult {
   readonly bytes: number;
 }
 
+/** Where a run's records went, for a heading: `\`orders\``, or `3 topics` (their names are in the workload). */
+export function describeTopics(c: ConfigEcho, quote: (name: string) => string = (n) => n): string {
+  return c.topics === undefined ? quote(c.topic) : `${c.topics.length} topics`;
+}
+
 /** The values of a run in a few words: `1024 B`, `100..2000 B`, `1024 B, compressibility 0.5`, `file:...`. */
 export function describeValues(c: ConfigEcho): string {
   const size = c.recordSizes !== undefined ? `${c.recordSizes} B` : c.recordSizeBytes !== null ? `${c.recordSizeBytes} B` : c.payload;

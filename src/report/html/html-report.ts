@@ -1,5 +1,6 @@
 import type { CompareResult, ScenarioResult } from '../compare-result.js';
 import { workloadRows } from '../workload.js';
+import { describeTopics } from '../result.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../compare-columns.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
@@ -18,7 +19,7 @@ function title(doc: CompareResult): string {
   const keys = Object.keys(doc.matrix);
   if (keys.length > 0) return `perf-test compare: ${keys.join(' × ')}`;
   const first = doc.scenarios[0];
-  if (doc.scenarios.length === 1 && first) return `perf-test: ${first.result.records.acked.toLocaleString('en-US')} records to ${first.result.config.topic}`;
+  if (doc.scenarios.length === 1 && first) return `perf-test: ${first.result.records.acked.toLocaleString('en-US')} records to ${describeTopics(first.result.config)}`;
   return `perf-test report: ${doc.scenarios.length} results`;
 }
 

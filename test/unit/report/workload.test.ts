@@ -50,12 +50,14 @@ describe('the workload section', () => {
     expect(md).toContain('| `a` | 1 | 0 | 1.00 |');
     expect(md).toContain('| `b` | 1 | 1 | 0.50 |');
     expect(markdownReport(base)).not.toContain('| topic |');
+    expect(md[0]).toBe('### perf-test: 2 records to 2 topics');
   });
 
   it('heads the HTML report with the same rows, and a single run on several topics gets a topics table', () => {
     const html = htmlReport(compareOfResults([{ name: 'varied', result: varied }]), assets);
     for (const [k, v] of workloadRows(varied.config)) expect(html).toContain(`<dt>${k}</dt><dd>${v.replace(/'/g, '&#39;')}</dd>`);
     expect(html).toContain('<h2>Topics</h2>');
+    expect(html).toContain('<title>perf-test: 2 records to 2 topics</title>');
     expect(html).toMatch(/<tr><td>b<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">0\.50<\/td><\/tr>/);
     expect(htmlReport(compareOfResults([{ name: 'one', result: base }]), assets)).not.toContain('<h2>Topics</h2>');
   });
