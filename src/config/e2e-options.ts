@@ -7,4 +7,8 @@ export interface EndToEndOptions extends ProduceOptions {
   consumerProps?: string[];
   consumerConfig?: string;
   drainTimeout?: string;
+  /** EndToEndLatency's `--producer-acks 1|all`. */
+  producerAcks?: string;
+  /** Given in EndToEndLatency's deprecated positional form (perf-test warns as Kafka does). */
+  positional?: boolean;
 }

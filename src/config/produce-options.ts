@@ -8,7 +8,11 @@ import type { KeyHeaderOptions } from './resolve-keys.js';
  */
 export interface ProduceOptions extends ReportOptions, MetricsOptions, KeyHeaderOptions {
   bootstrapServer?: string;
+  /** One topic, or several separated by commas. */
   topic?: string;
+  /** `--topics N`: N topics named from `--topic-prefix`. */
+  topics?: string;
+  topicPrefix?: string;
   numRecords?: string;
   duration?: string;
   recordSize?: string;
@@ -25,6 +29,7 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions, KeyHeader
   transactionDurationMs?: string;
   warmupRecords?: string;
   producers?: string;
+  workerYoungGenerationMb?: string;
   partitions?: string;
   replicationFactor?: string;
   reportingInterval?: string;

@@ -53,7 +53,10 @@ export interface SteadyStateResult {
 /** The run's settings as reported: secrets redacted. */
 export interface ConfigEcho {
   readonly bootstrapServers: readonly string[];
+  /** The topic, or the topics separated by commas. */
   readonly topic: string;
+  /** Runs on several topics: their names, in order (record k went to topic k mod their count). */
+  readonly topics?: readonly string[];
   readonly numRecords: number | null;
   readonly durationMs: number | null;
   readonly payload: string;
@@ -102,22 +105,41 @@ export interface HeadersEcho {
   readonly valueSizeBytes: number;
 }
 
-/** The keys and headers of a run in a few words: `keys zipf(1000, s=1)`, `2 headers (8 B keys, 16 B values)`; empty for none. */
-export function describeKeysAndHeaders(c: ConfigEcho): string {
-  const parts: string[] = [];
+/** A run's keys in a few words: `zipf(1000, s=1.2, 8 B)`, `range(100)`, `16 B (A-Z)`; empty for none. */
+export function describeKeys(c: ConfigEcho): string {
   const k = c.keys;
-  if (k !== undefined && k.distribution !== 'none') {
-    const size = k.sizeBytes === null ? '' : `, ${k.sizeBytes} B`;
-    if (k.distribution === 'letters') parts.push(`keys ${k.sizeBytes} B (A-Z)`);
-    else if (k.distribution === 'zipf') parts.push(`keys zipf(${k.range}, s=${k.zipfExponent}${size})`);
-    else parts.push(`keys ${k.distribution}(${k.range}${size})`);
-  }
+  if (k === undefined || k.distribution === 'none') return '';
+  if (k.distribution === 'letters') return `${k.sizeBytes} B (A-Z)`;
+  const size = k.sizeBytes === null ? '' : `, ${k.sizeBytes} B`;
+  return k.distribution === 'zipf' ? `zipf(${k.range}, s=${k.zipfExponent}${size})` : `${k.distribution}(${k.range}${size})`;
+}
+
+/** A run's headers in a few words: `2 headers (8 B keys, 16 B values)`; empty for none. */
+export function describeHeaders(c: ConfigEcho): string {
   const h = c.headers;
-  if (h !== undefined && h.count > 0) {
-    const value = h.valueSizeBytes < 0 ? 'null values' : `${h.valueSizeBytes} B values`;
-    parts.push(`${h.count} header${h.count === 1 ? '' : 's'} (${h.keySizeBytes} B keys, ${value})`);
-  }
-  return parts.join(', ');
+  if (h === undefined || h.count === 0) return '';
+  const value = h.valueSizeBytes < 0 ? 'null values' : `${h.valueSizeBytes} B values`;
+  return `${h.count} header${h.count === 1 ? '' : 's'} (${h.keySizeBytes} B keys, ${value})`;
+}
+
+/** The keys and headers of a run in a few words: `keys zipf(1000, s=1), 2 headers (8 B keys, 16 B values)`; empty for none. */
+export function describeKeysAndHeaders(c: ConfigEcho): string {
+  const keys = describeKeys(c);
+  return [keys && `keys ${keys}`, describeHeaders(c)].filter((d) => d !== '').join(', ');
+}
+
+/** One topic's share of a run on several topics. */
+export interface TopicResult {
+  readonly topic: string;
+  /** Records handed over for the topic, acknowledged and failed; the rest of `sent` were abandoned (an interrupted run). */
+  readonly records: { readonly sent: number; readonly acked: number; readonly failed: number };
+  /** Value bytes of the topic's acknowledged records. */
+  readonly bytes: number;
+}
+
+/** Where a run's records went, for a heading: `\`orders\``, or `3 topics` (their names are in the workload). */
+export function describeTopics(c: ConfigEcho, quote: (name: string) => string = (n) => n): string {
+  return c.topics === undefined ? quote(c.topic) : `${c.topics.length} topics`;
 }
 
 /** The values of a run in a few words: `1024 B`, `100..2000 B`, `1024 B, compressibility 0.5`, `file:...`. */
@@ -161,6 +183,8 @@ export interface ProduceResult {
   readonly errors: Readonly<Record<string, number>>;
   /** Client-side figures summed over producers. */
   readonly clientMetrics: ProducerMetrics;
+  /** Runs on several topics: each topic's records and bytes, in the run's topic order. */
+  readonly topics?: readonly TopicResult[];
   /** e2e runs: records consumed, and acked records never consumed before --drain-timeout. */
   readonly consumed?: {
     /** Distinct records read (by partition and offset). */

@@ -1,4 +1,4 @@
-import type { BatchingProducer } from '../producer/producer.js';
+import type { RecordProducer } from '../producer/topic-router.js';
 import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
 import type { KeySource } from '../workload/keys.js';
@@ -16,7 +16,7 @@ export interface TransactionControl {
 }
 
 export interface ProduceLoopOptions {
-  readonly producer: BatchingProducer;
+  readonly producer: RecordProducer;
   readonly recorder: IntervalRecorder;
   readonly payloads: PayloadSource;
   /** Each record's key; undefined for keyless records (the sticky partitioner places them). */
