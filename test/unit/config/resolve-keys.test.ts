@@ -3,6 +3,7 @@ import { headerSpecBytes, maxKeyBytes, resolveHeaders, resolveKeys } from '../..
 import { headersSize } from '../../../src/producer/record-size.js';
 import { createHeaderSource } from '../../../src/workload/headers.js';
 import { describeKeysAndHeaders, type ConfigEcho } from '../../../src/report/result.js';
+import { workloadRows } from '../../../src/report/workload.js';
 
 describe('resolveKeys', () => {
   it('gives no keys by default, as Kafka', () => {
@@ -67,5 +68,13 @@ describe('describeKeysAndHeaders', () => {
     expect(describeKeysAndHeaders(echo({ keys: keys('letters', null, null, 16), headers: { count: 2, keySizeBytes: 8, valueSizeBytes: -1 } })))
       .toBe('keys 16 B (A-Z), 2 headers (8 B keys, null values)');
     expect(describeKeysAndHeaders(echo({ headers: { count: 1, keySizeBytes: 3, valueSizeBytes: 10 } }))).toBe('1 header (3 B keys, 10 B values)');
+  });
+
+  it('gives the reports\' workload a row for each, under the flag\'s name', () => {
+    const c = { ...echo({ keys: keys('zipf', 1000, 1.2, null), headers: { count: 2, keySizeBytes: 8, valueSizeBytes: 16 } }), producer: {}, bootstrapServers: [] } as unknown as ConfigEcho;
+    const rows = workloadRows(c);
+    expect(rows).toContainEqual(['key-distribution', 'zipf(1000, s=1.2)']);
+    expect(rows).toContainEqual(['num-headers', '2 headers (8 B keys, 16 B values)']);
+    expect(workloadRows({ ...c, keys: undefined, headers: undefined }).map(([label]) => label)).not.toContain('key-distribution');
   });
 });
