@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The settings of one benchmark run, from flags (`--scale 0.05`) or the environment (`BENCH_SCALE=0.05`), with
- * defaults sized to finish in about 12 minutes on a 2-core machine.
+ * defaults sized to finish in about 30 minutes on a 2-core machine (the long and duration runs are most of it).
  */
 
 /**

@@ -5,7 +5,7 @@
  * local broker: the same settings, a fresh topic per run, the tools in turn (Java, librdkafka when its binary is found
  * in RDKAFKA_PERFORMANCE or on the PATH, then each perf-test client, round after round). See README.md.
  *
- *   npm run bench                                        # everything, about 12 minutes on 2 cores
+ *   npm run bench                                        # everything, about 30 minutes on 2 cores
  *   npm run bench -- --scale 0.05 --repeats 1 --latency-repeats 1   # a smoke run of a minute or two
  *
  * Writes benchmarks/results/vs-java-<timestamp>.json and .md, and prints the Markdown.
@@ -115,7 +115,7 @@ async function runOne({ s, tool, round, config, version, bootstrapServers, admin
   const name = toolName(tool);
   const slug = `${s.id}-${name}-r${round + 1}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '');
   const topic = `bench-${slug}-${Date.now().toString(36)}`;
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: config.partitions, replicationFactor: 1 }] });
+  await createTopic(admin, topic, config.partitions);
   const profileDir = config.profileDir === undefined || tool.kind !== 'perf-test' ? undefined : path.resolve(config.profileDir, slug);
   const { command, args } = commandFor(tool, s, {
     topic, bootstrapServers, config, profileDir, nodePath: process.execPath, perfTestBin: PERF_TEST_BIN, rdkafkaBin,
@@ -138,6 +138,25 @@ async function runOne({ s, tool, round, config, version, bootstrapServers, admin
     exitCode: m.exitCode, stoppedByHarness: m.stopped, wallMs: Math.round(m.wallMs), cpuSeconds: m.cpuSeconds, peakRssMiB: Math.round(m.peakRssMiB * 10) / 10,
     summary, loadAverage1m, error,
   };
+}
+
+/**
+ * Creates a run's topic and waits for its leaders. On a loaded machine the broker has answered the wait's metadata
+ * request with "does not host this topic-partition" before the partitions were up: that ended a whole bench, so
+ * the wait is tried again a few times.
+ * @param {import('kafkajs').Admin} admin @param {string} topic @param {number} partitions
+ */
+async function createTopic(admin, topic, partitions) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+      return;
+    } catch (e) {
+      if (attempt === 5) throw e;
+      log(`bench: creating topic ${topic}: ${e instanceof Error ? e.message : String(e)}; trying again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /** @param {import('./summary.mjs').RunRecord} r */

@@ -3,19 +3,26 @@ import { NO_HEADERS, NULL_KEY, RECORD_BATCH_OVERHEAD, recordSizeInBatch } from '
 
 const NONE: readonly RecordHeader[] = Object.freeze([]);
 
+/** The most records a batch's arrays are sized for up front: tiny records in a huge batch.size grow past it as usual. */
+const MAX_PRESIZED_RECORDS = 4096;
+
 /**
  * One partition's batch of records: the values, and for each record the time it was handed to the producer
  * (and its intended send time under a rate cap), so that latency is measured per record at the ack.
+ *
+ * The arrays are sized at the first record for as many records of its size as fit in batch.size, and shortened to
+ * the count when read: grown one push at a time, they were a producer thread's largest source of garbage (about 40%
+ * of its allocations at 100 B records, sampled), which made the young generation collect and promote more often.
  */
 export class RecordBatch {
-  readonly values: Buffer[] = [];
+  private valueList: Buffer[] = [];
+  private sendTimeList: number[] = [];
+  private intendedTimeList: number[] = [];
+  private records = 0;
   /** Record i's key (null: none); undefined while no record of the batch has one, as in keyless runs. */
   keys: (Buffer | null)[] | undefined;
   /** Record i's headers; undefined while no record of the batch has any. */
   headers: (readonly RecordHeader[])[] | undefined;
-  readonly sendTimesMs: number[] = [];
-  /** Intended send times, kept only under a rate cap (see BatchingProducer's `trackIntended`). */
-  readonly intendedTimesMs: number[] = [];
   /** Value bytes, as Kafka's tool counts bytes. */
   valueBytes = 0;
   /** Estimated bytes of the batch on the wire (uncompressed). */
@@ -41,7 +48,22 @@ export class RecordBatch {
   ) {}
 
   get count(): number {
-    return this.values.length;
+    return this.records;
+  }
+
+  /** The records' values, in order. */
+  get values(): readonly Buffer[] {
+    return settled(this.valueList, this.records);
+  }
+
+  /** When each record was handed to the producer, ms on the run's clock. */
+  get sendTimesMs(): readonly number[] {
+    return settled(this.sendTimeList, this.records);
+  }
+
+  /** Intended send times, kept only under a rate cap (see BatchingProducer's `trackIntended`). */
+  get intendedTimesMs(): readonly number[] {
+    return settled(this.intendedTimeList, this.trackIntended ? this.records : 0);
   }
 
   /**
@@ -49,16 +71,34 @@ export class RecordBatch {
    * is `headersSize(headers)`, taken once by the producer.
    */
   tryAppend(value: Buffer, sendTimeMs: number, intendedMs: number, key?: Buffer, headers?: readonly RecordHeader[], headerBytes = NO_HEADERS): boolean {
-    const n = this.values.length;
+    const n = this.records;
     const recordBytes = recordSizeInBatch(value.length, n, key === undefined ? NULL_KEY : key.length, headerBytes);
     if (n > 0 && this.sizeBytes + recordBytes > this.capacityBytes) return false;
-    this.values.push(value);
+    if (n === 0) this.presize(recordBytes);
+    this.valueList[n] = value;
     if (key !== undefined || this.keys !== undefined) (this.keys ??= new Array<Buffer | null>(n).fill(null)).push(key ?? null);
     if (headers !== undefined || this.headers !== undefined) (this.headers ??= new Array<readonly RecordHeader[]>(n).fill(NONE)).push(headers ?? NONE);
-    this.sendTimesMs.push(sendTimeMs);
-    if (this.trackIntended) this.intendedTimesMs.push(intendedMs);
+    this.sendTimeList[n] = sendTimeMs;
+    if (this.trackIntended) this.intendedTimeList[n] = intendedMs;
+    this.records = n + 1;
     this.valueBytes += value.length;
     this.sizeBytes += recordBytes;
     return true;
   }
+
+  /** Sizes the arrays for as many records of the first one's size as batch.size holds. */
+  private presize(recordBytes: number): void {
+    const fit = Math.floor((this.capacityBytes - RECORD_BATCH_OVERHEAD) / recordBytes);
+    const n = Math.min(MAX_PRESIZED_RECORDS, Math.max(1, fit));
+    // new Array(n) allocates the store for n elements at once (setting a length would not).
+    this.valueList = new Array<Buffer>(n);
+    this.sendTimeList = new Array<number>(n);
+    if (this.trackIntended) this.intendedTimeList = new Array<number>(n);
+  }
+}
+
+/** `list` cut to its first `count` entries (in place: no copy, the rest of its store is given back). */
+function settled<T>(list: T[], count: number): T[] {
+  if (list.length !== count) list.length = count;
+  return list;
 }

@@ -24,6 +24,20 @@ describe('RecordBatch', () => {
     expect(b.sizeBytes).toBe(61 + recordSizeInBatch(2, 0) + recordSizeInBatch(3, 1));
   });
 
+  it('keeps every record when later ones are smaller than the first (its arrays are sized by the first), and reads between appends', () => {
+    const b = new RecordBatch(0, 0, 16384, true);
+    b.tryAppend(Buffer.alloc(1000, 1), 0, 0);
+    expect(b.values).toHaveLength(1);
+    let appended = 1;
+    while (b.tryAppend(Buffer.alloc(10, 2), appended, appended)) appended++;
+    expect(appended).toBeGreaterThan(16);
+    expect(b.count).toBe(appended);
+    expect(b.values).toHaveLength(appended);
+    expect(b.sendTimesMs).toEqual(Array.from({ length: appended }, (_, i) => i));
+    expect(b.intendedTimesMs).toEqual(b.sendTimesMs);
+    expect(b.values.slice(1).every((v) => v.length === 10)).toBe(true);
+  });
+
   it('keeps intended send times only when asked to (rate-capped runs)', () => {
     const b = new RecordBatch(0, 0, 16384, false);
     b.tryAppend(Buffer.from('a'), 3, 1);
