@@ -128,7 +128,8 @@ function buildProgram(): Command {
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
     .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
-    .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'));
+    .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'))
+    .addOption(new Option('--backlog <size|Nrecords>', 'keep the consumers paused until the producers have written this much (2GiB, 64MiB, 50000records), then resume them while producing goes on: reports the drain rate and the time to catch up'));
   addReportOptions(e2e).addHelpText('after', E2E_HELP);
 
   const merge = commandOf('merge', 'Combine --json results of separate processes or machines into one, exactly')

@@ -7,4 +7,5 @@ export interface EndToEndOptions extends ProduceOptions {
   consumerProps?: string[];
   consumerConfig?: string;
   drainTimeout?: string;
+  backlog?: string;
 }

@@ -2,6 +2,7 @@ import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
 import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
+import { backlogMarkdown } from './backlog-text.js';
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -39,6 +40,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (r.steadyState) lines.push(row(['steady state', ...latencyCells(r.steadyState.latencyMs)]));
   if (r.endToEndLatencyMs !== undefined) lines.push(row(['end to end', ...latencyCells(r.endToEndLatencyMs)]));
   if (r.consumed) lines.push('', `Consumed ${r.consumed.records.toLocaleString('en-US')} records, ${r.consumed.missing.toLocaleString('en-US')} missing.`);
+  if (r.backlog) lines.push('', backlogMarkdown(r.backlog));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('', row(['error', 'records']), row(['---', '---:']), ...errors.map(([n, k]) => row([n, String(k)])));
