@@ -3,6 +3,7 @@ import { gateFigure } from '../gate/report.js';
 import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 import { backlogMarkdown } from './backlog-text.js';
+import { baselineVerdictMarkdown } from './verdict-table.js';
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -48,8 +49,10 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (gates.length > 0) {
     lines.push('', row(['gate', 'actual', 'limit', 'result']), row(['---', '---:', '---:', ':---:']));
     for (const g of gates) {
-      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${gateFigure(g.actual)} ${g.unit}`, `${gateFigure(g.limit)} ${g.unit}`, g.passed ? '✅' : '❌']));
+      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${gateFigure(g.actual)} ${g.unit}`, `${gateFigure(g.limit)} ${g.unit}`, g.verdict === 'inconclusive' ? '❔' : g.passed ? '✅' : '❌']));
     }
+    const verdicts = baselineVerdictMarkdown(gates);
+    if (verdicts) lines.push('', verdicts);
   }
   return lines.join('\n');
 }
