@@ -1,16 +1,40 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The tests on replicated clusters. */
 const CLUSTER_TESTS = ['test/integration/cluster.test.ts', 'test/integration/failover.test.ts'];
+/** The file that takes longest, and mostly waits on brokers being fenced, restarted and back in sync. */
+const LONGEST = 'test/integration/failover.test.ts';
+
+/** The longest file first, so that the single-broker files run beside it; then the other cluster file. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification): number => {
+      if (file.moduleId.endsWith(LONGEST)) return 0;
+      return file.project.name === 'integration' ? 1 : 2;
+    };
+    return sorted.map((file, index) => ({ file, index }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+      .map(({ file }) => file);
+  }
+}
 
 export default defineConfig({
   test: {
+    // The unit tests first, on their own (a few of them follow the wall clock); then the integration and cluster
+    // projects together, two files at a time (vitest's default on 2 cores is one, for every project of a group).
+    // Their files each take their project's lock (one-file-at-a-time.ts), so that one single-broker file runs
+    // beside one cluster file.
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
       {
@@ -21,25 +45,28 @@ export default defineConfig({
           environment: 'node',
           // One real Kafka broker for the whole run (or $KAFKA_BOOTSTRAP_SERVERS): see global-setup.ts.
           globalSetup: ['test/integration/global-setup.ts'],
+          // One file at a time: the machine's 2 cores are shared with the broker, and load tests measure.
+          setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One file at a time: the machine's 2 cores are shared with the broker, and load tests measure.
-          fileParallelism: false,
         },
       },
       {
         test: {
           name: 'cluster',
-          // Three-node clusters of their own, which these files start and stop. They run beside the project above
-          // (projects run at the same time): their tests spend most of their time waiting for brokers to be
-          // fenced, restarted and back in sync, at 1,000 records/s, so the two overlap on 2 cores.
+          // Three-node clusters of their own, which these files start and stop, one at a time, beside the
+          // project above: their tests spend most of their time waiting for brokers, at 1,000 records/s.
           include: CLUSTER_TESTS,
           environment: 'node',
           // Kafka's version and jars for the tools, and no broker of its own (see global-setup.ts).
           globalSetup: ['test/integration/global-setup.ts'],
+          setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

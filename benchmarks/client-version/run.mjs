@@ -5,7 +5,7 @@
  * other, identical but for that one package (the version in package.json, and a candidate such as 2.x, which needs
  * Node >= 22.22), run in turn on one Node 22+ binary against one local broker: A B A B A B, medians of the rounds.
  *
- *   npm run build && node benchmarks/client-version/run.mjs                 # about 8 minutes on 2 cores
+ *   npm run build && node benchmarks/client-version/run.mjs                 # about 3 minutes on 2 cores
  *   node benchmarks/client-version/run.mjs --candidate 2.12.1 --node 24     # another candidate, on Node 24
  *   node benchmarks/client-version/run.mjs --scale 0.1 --repeats 1          # a smoke run
  *

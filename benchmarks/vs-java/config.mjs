@@ -8,6 +8,9 @@
  * @typedef {object} BenchConfig
  * @property {number} recordsPerRun1KiB records per throughput run of 1 KiB records
  * @property {number} recordsPerRun100B records per throughput run of 100 B records
+ * @property {number} recordsPerLongRun records per long run (100 B records): where Java's JIT has warmed up
+ * @property {number} durationSeconds seconds of each duration run (100 B records, perf-test's --duration)
+ * @property {string[]} longAcks the acks of the long and duration runs ("1", "all")
  * @property {number} repeats rounds of the throughput runs (each round runs every tool once, in turn)
  * @property {number} latencyRecords records per fixed-rate run
  * @property {number} latencyRatePerSec the fixed rate of the latency runs
@@ -16,12 +19,21 @@
  * @property {number} partitions partitions of every (fresh) topic
  * @property {number} producers perf-test's --producers (Java's tool has one producer thread)
  * @property {string[]} producerProps producer properties given to both tools, after acks
- * @property {string} scenarios which scenarios run: "all", "throughput" or "latency"
+ * @property {readonly ScenarioGroup[]} scenarios which scenarios run (start-up always does)
  * @property {string[]} acks the acks of the throughput scenarios ("1", "all")
  * @property {string | undefined} bootstrapServers an existing broker to use instead of starting one
  * @property {string | undefined} profileDir when set, perf-test runs write --cpu-prof profiles under it
  * @property {string} resultsDir where the JSON and Markdown results go
  */
+
+/**
+ * The scenarios a run can be limited to: `throughput` (1 KiB and 100 B, one count each), `long` (10M records of
+ * 100 B), `duration` (60 s of 100 B records), `latency` (a fixed rate).
+ * @typedef {'throughput' | 'long' | 'duration' | 'latency'} ScenarioGroup
+ */
+
+/** @type {readonly ScenarioGroup[]} */
+export const SCENARIO_GROUPS = ['throughput', 'long', 'duration', 'latency'];
 
 /** Producer settings both tools get, so that neither runs on a default the other lacks. */
 export const SAME_PRODUCER_PROPS = ['linger.ms=5', 'batch.size=16384', 'enable.idempotence=false', 'compression.type=none'];
@@ -30,6 +42,9 @@ const DEFAULTS = {
   scale: 1,
   records1KiB: 300_000,
   records100B: 1_000_000,
+  recordsLong: 10_000_000,
+  durationSeconds: 60,
+  longAcks: '1',
   repeats: 3,
   latencyRecords: 300_000,
   latencyRate: 20_000,
@@ -62,7 +77,7 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
     if (value === undefined) throw new Error(`--${name} needs a value`);
     given[name] = value;
   }
-  const known = new Set(['scale', 'records-1kib', 'records-100b', 'repeats', 'latency-records', 'latency-rate', 'latency-repeats',
+  const known = new Set(['scale', 'records-1kib', 'records-100b', 'records-long', 'duration-seconds', 'long-acks', 'repeats', 'latency-records', 'latency-rate', 'latency-repeats',
     'clients', 'partitions', 'producers', 'producer-props', 'scenarios', 'acks', 'bootstrap', 'profile-dir', 'results-dir']);
   for (const name of Object.keys(given)) {
     if (!known.has(name)) throw new Error(`unknown setting '${name}' (known: ${[...known].join(', ')})`);
@@ -71,13 +86,15 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
   const count = (/** @type {string} */ name, /** @type {number} */ fallback) =>
     Math.max(1, Math.round(given[name] !== undefined ? positive(name, given[name], fallback) : fallback * scale));
   const clients = (given.clients ?? DEFAULTS.clients).split(',').map((c) => c.trim()).filter(Boolean);
-  const scenarios = given.scenarios ?? 'all';
-  const acks = (given.acks ?? DEFAULTS.acks).split(',').map((a) => a.trim()).filter(Boolean);
-  for (const a of acks) if (a !== '1' && a !== 'all') throw new Error(`--acks: '${a}' is not 1 or all`);
-  if (!['all', 'throughput', 'latency'].includes(scenarios)) throw new Error(`--scenarios: '${scenarios}' is not all, throughput or latency`);
+  const scenarios = resolveScenarios(given.scenarios ?? 'all');
+  const acks = acksOf('acks', given.acks ?? DEFAULTS.acks);
+  const longAcks = acksOf('long-acks', given['long-acks'] ?? DEFAULTS.longAcks);
   return Object.freeze({
     recordsPerRun1KiB: count('records-1kib', DEFAULTS.records1KiB),
     recordsPerRun100B: count('records-100b', DEFAULTS.records100B),
+    recordsPerLongRun: count('records-long', DEFAULTS.recordsLong),
+    durationSeconds: count('duration-seconds', DEFAULTS.durationSeconds),
+    longAcks,
     repeats: Math.round(positive('repeats', given.repeats, DEFAULTS.repeats)),
     latencyRecords: count('latency-records', DEFAULTS.latencyRecords),
     latencyRatePerSec: positive('latency-rate', given['latency-rate'], DEFAULTS.latencyRate),
@@ -92,6 +109,31 @@ export function resolveBenchConfig(argv, env, defaultResultsDir) {
     profileDir: given['profile-dir'],
     resultsDir: given['results-dir'] ?? defaultResultsDir,
   });
+}
+
+/**
+ * `all`, or a comma-separated list of scenario groups.
+ * @param {string} text
+ * @returns {readonly ScenarioGroup[]}
+ */
+function resolveScenarios(text) {
+  if (text.trim() === 'all') return SCENARIO_GROUPS;
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.find((n) => !SCENARIO_GROUPS.includes(/** @type {ScenarioGroup} */ (n)));
+  if (unknown !== undefined || names.length === 0) {
+    throw new Error(`--scenarios: '${unknown ?? text}' is not all or a list of ${SCENARIO_GROUPS.join(', ')}`);
+  }
+  return SCENARIO_GROUPS.filter((g) => names.includes(g));
+}
+
+/**
+ * @param {string} name
+ * @param {string} text
+ */
+function acksOf(name, text) {
+  const acks = text.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of acks) if (a !== '1' && a !== 'all') throw new Error(`--${name}: '${a}' is not 1 or all`);
+  return acks;
 }
 
 /**

@@ -29,24 +29,25 @@ export function formatMarkdown(result) {
   /**
    * CPU per million records without the start-up run's CPU.
    * @param {import('./summary.mjs').ToolFigures} t
-   * @param {number} records
    */
-  const steadyCpu = (t, records) => ((t.medianCpuSeconds - startupCpu(t.tool)) / records) * 1e6;
-  const throughput = result.summaries.filter((s) => s.kind === 'throughput');
-  if (throughput.length > 0) {
+  const steadyCpu = (t) => ((t.medianCpuSeconds - startupCpu(t.tool)) / t.medianRecords) * 1e6;
+  for (const [title, kinds] of /** @type {const} */ ([['Throughput, no cap', ['throughput']],
+    ['Long runs, no cap: many records, and a duration (where Java\'s JIT has warmed up)', ['long', 'duration']]])) {
+    const tables = result.summaries.filter((s) => /** @type {readonly string[]} */ (kinds).includes(s.kind));
+    if (tables.length === 0) continue;
     // The librdkafka column only when librdkafka ran: without its binary the table stays as it was.
-    const withRdkafka = throughput.some((s) => s.tools.some((t) => t.tool === 'librdkafka'));
+    const withRdkafka = tables.some((s) => s.tools.some((t) => t.tool === 'librdkafka'));
     /** @param {import('./summary.mjs').Ratio | undefined} r @param {string} self what the peer's own row shows */
     const ratioCell = (r, self) => (r ? `${fmt(r.median, 2)} (${r.perRound.map((x) => fmt(x, 2)).join(', ')})` : self);
-    lines.push('## Throughput, no cap', '');
+    lines.push(`## ${title}`, '');
     lines.push(`| Scenario | Tool | records/s per round | median records/s | median ratio to Java |${withRdkafka ? ' median ratio to librdkafka |' : ''} peak RSS MiB | CPU s per M records | less start-up |`);
     lines.push(`| --- | --- | --- | ---: | ---: |${withRdkafka ? ' ---: |' : ''} ---: | ---: | ---: |`);
-    for (const s of throughput) {
+    for (const s of tables) {
       for (const t of s.tools) {
         const toJava = ratioCell(s.ratiosToJava.find((r) => r.tool === t.tool), t.tool === 'java' ? '1' : 'n/a');
         const toRdkafka = ratioCell(s.ratiosToRdkafka.find((r) => r.tool === t.tool), t.tool === 'librdkafka' ? '1' : '');
         lines.push(`| ${s.scenario} | ${t.tool} | ${t.recordsPerSec.map((x) => fmt(x)).join(', ')} | ${fmt(t.medianRecordsPerSec)} | ${toJava} |`
-          + `${withRdkafka ? ` ${toRdkafka} |` : ''} ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
+          + `${withRdkafka ? ` ${toRdkafka} |` : ''} ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t), 1)} |`);
       }
     }
     lines.push('');
@@ -58,7 +59,7 @@ export function formatMarkdown(result) {
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const s of latency) {
       for (const t of s.tools) {
-        lines.push(`| ${s.scenario} | ${t.tool} | ${fmt(t.medianRecordsPerSec)} | ${fmt(t.medianP50Ms)} | ${fmt(t.medianP99Ms)} | ${fmt(t.medianAvgLatencyMs, 2)} | ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t, s.records), 1)} |`);
+        lines.push(`| ${s.scenario} | ${t.tool} | ${fmt(t.medianRecordsPerSec)} | ${fmt(t.medianP50Ms)} | ${fmt(t.medianP99Ms)} | ${fmt(t.medianAvgLatencyMs, 2)} | ${fmt(t.maxPeakRssMiB)} | ${fmt(t.medianCpuSecondsPerMillion, 1)} | ${fmt(steadyCpu(t), 1)} |`);
       }
     }
     lines.push('');
@@ -68,5 +69,11 @@ export function formatMarkdown(result) {
     + '"less start-up" subtracts the one-record run\'s CPU first. Peak RSS is the process\'s VmHWM. Latency percentiles are whole ms, '
     + 'as both Kafka tools print them. librdkafka\'s records/s is the `dr_m/s` of the last row of rdkafka_performance\'s `-u` table. '
     + 'The broker runs on the same machine, so its work competes with every tool alike.', '');
+  if (result.summaries.some((s) => s.kind === 'duration')) {
+    lines.push('In a duration run perf-test stops itself (`--duration`). Java\'s tool cannot: it is given endless records and killed once it '
+      + 'has printed a rolling line per 5 s of the duration, and its records/s is those windows\' records over their time. librdkafka\'s '
+      + 'is killed at the first row of its table past the duration, whose `dr_m/s` is its rate. CPU per million records counts '
+      + 'the records each tool reported.', '');
+  }
   return lines.join('\n');
 }

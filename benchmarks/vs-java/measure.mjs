@@ -23,6 +23,7 @@ const EARLY_MS = 1000;
  * @property {number} wallMs
  * @property {number} cpuSeconds user + system time of the child, all threads, start-up included
  * @property {number} peakRssMiB the child's VmHWM (peak resident set), read until it exits
+ * @property {boolean} stopped whether the harness stopped it (its `stopWhen` held), rather than it ending by itself
  */
 
 /** Clock ticks per second of /proc/<pid>/stat times: 100 on Linux everywhere but exotic builds. */
@@ -56,16 +57,24 @@ function reapedChildrenCpuSeconds() {
 /**
  * @param {string} command
  * @param {string[]} args
- * @param {{ timeoutMs: number, env?: NodeJS.ProcessEnv }} options
+ * @param {{ timeoutMs: number, env?: NodeJS.ProcessEnv, stopWhen?: (stdout: string) => boolean }} options `stopWhen`: checked
+ *   on each output, SIGKILLs the child once it holds (a tool that cannot stop after a duration by itself)
  * @returns {Promise<Measured>}
  */
-export async function measure(command, args, { timeoutMs, env }) {
+export async function measure(command, args, { timeoutMs, env, stopWhen }) {
   const cpuBefore = reapedChildrenCpuSeconds();
   const started = performance.now();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
+  let stopped = false;
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (!stopped && stopWhen?.(stdout)) {
+      stopped = true;
+      child.kill('SIGKILL');
+    }
+  });
   child.stderr.on('data', (d) => (stderr += d));
   let peakKiB = 0;
   const poll = () => {
@@ -96,5 +105,6 @@ export async function measure(command, args, { timeoutMs, env }) {
     wallMs: performance.now() - started,
     cpuSeconds: reapedChildrenCpuSeconds() - cpuBefore,
     peakRssMiB: peakKiB / 1024,
+    stopped,
   };
 }

@@ -58,13 +58,14 @@ export function rdkafkaProps(producerProps) {
 
 /**
  * The command line of one run: the same records, size, acks, cap and producer properties as the other tools,
- * no key and librdkafka's random partitioner (`-p` unset), the `-u` table for the rate.
+ * no key and librdkafka's random partitioner (`-p` unset), the `-u` table for the rate. Without `records` (`-c`) it
+ * produces until stopped (a duration run: the harness stops it, see stopRule).
  * @param {string} binary
- * @param {{ topic: string, bootstrapServers: string, records: number, recordSizeBytes: number, acks: string, throughput: number, producerProps: readonly string[] }} o
+ * @param {{ topic: string, bootstrapServers: string, records: number | undefined, recordSizeBytes: number, acks: string, throughput: number, producerProps: readonly string[] }} o
  * @returns {{ command: string, args: string[] }}
  */
 export function rdkafkaCommand(binary, o) {
-  const args = ['-P', '-t', o.topic, '-b', o.bootstrapServers, '-s', String(o.recordSizeBytes), '-c', String(o.records),
+  const args = ['-P', '-t', o.topic, '-b', o.bootstrapServers, '-s', String(o.recordSizeBytes), ...(o.records === undefined ? [] : ['-c', String(o.records)]),
     '-a', o.acks === 'all' ? '-1' : o.acks, ...rdkafkaProps(o.producerProps), '-u'];
   if (o.throughput > 0) args.push('-r', String(o.throughput));
   return { command: binary, args };

@@ -21,9 +21,9 @@ import { resolveBenchConfig } from './config.mjs';
 import { describeMachine } from './machine.mjs';
 import { formatMarkdown } from './markdown.mjs';
 import { measure } from './measure.mjs';
-import { parseKafkaSummary } from './parse.mjs';
+import { parseKafkaSummary, parseKafkaWindows } from './parse.mjs';
 import { findRdkafkaPerformance, parseRdkafkaTable, parseRdkafkaVersion, RDKAFKA_HINT } from './rdkafka.mjs';
-import { commandFor, scenarios, toolName } from './scenarios.mjs';
+import { commandFor, javaWindows, scenarios, stopRule, toolName } from './scenarios.mjs';
 import { summarize } from './summary.mjs';
 import { writeResults } from '../results.mjs';
 
@@ -83,6 +83,10 @@ async function main() {
         perfTestProducers: config.producers,
         recordsPerRun1KiB: config.recordsPerRun1KiB,
         recordsPerRun100B: config.recordsPerRun100B,
+        recordsPerLongRun: config.recordsPerLongRun,
+        durationSeconds: config.durationSeconds,
+        longAcks: config.longAcks,
+        scenarios: config.scenarios,
         latencyRecords: config.latencyRecords,
         latencyRatePerSec: config.latencyRatePerSec,
         repeats: config.repeats,
@@ -118,17 +122,20 @@ async function runOne({ s, tool, round, config, version, bootstrapServers, admin
     javaTool: (toolArgs) => kafkaJavaCommand({ version, mainClass: 'org.apache.kafka.tools.ProducerPerformance', args: toolArgs }),
   });
   const loadAverage1m = os.loadavg()[0] ?? NaN;
-  const m = await measure(command, args, { timeoutMs: RUN_TIMEOUT_MS });
+  const m = await measure(command, args, { timeoutMs: RUN_TIMEOUT_MS, stopWhen: stopRule(tool, s) });
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-  // rdkafka_performance prints its table on stdout and its notes on stderr; the Kafka tools print Kafka's line.
-  const summary = tool.kind === 'rdkafka' ? parseRdkafkaTable(`${m.stdout}\n${m.stderr}`) : parseKafkaSummary(m.stdout);
-  const error = m.exitCode !== 0 ? `exit ${m.exitCode}: ${lastLines(m.stderr)}`
+  // rdkafka_performance prints its table on stdout and its notes on stderr; the Kafka tools print Kafka's line, and
+  // Java stopped in a duration run only its rolling lines.
+  const summary = tool.kind === 'rdkafka' ? parseRdkafkaTable(`${m.stdout}\n${m.stderr}`)
+    : tool.kind === 'java' && s.durationMs !== undefined ? parseKafkaWindows(m.stdout, javaWindows(s.durationMs)) : parseKafkaSummary(m.stdout);
+  const error = m.exitCode !== 0 && !m.stopped ? `exit ${m.exitCode}: ${lastLines(m.stderr)}`
     : summary === undefined ? `no summary line in its output: ${lastLines(m.stdout)}`
-      : summary.records !== s.records ? `${summary.records} of ${s.records} records acknowledged` : undefined;
+      : s.durationMs === undefined && summary.records !== s.records ? `${summary.records} of ${s.records} records acknowledged`
+        : summary.records === 0 ? 'no record acknowledged' : undefined;
   return {
     scenario: s.id, tool: name, round, topic,
     command: [path.basename(command), ...args].join(' ').replaceAll(bootstrapServers, '<broker>'),
-    exitCode: m.exitCode, wallMs: Math.round(m.wallMs), cpuSeconds: m.cpuSeconds, peakRssMiB: Math.round(m.peakRssMiB * 10) / 10,
+    exitCode: m.exitCode, stoppedByHarness: m.stopped, wallMs: Math.round(m.wallMs), cpuSeconds: m.cpuSeconds, peakRssMiB: Math.round(m.peakRssMiB * 10) / 10,
     summary, loadAverage1m, error,
   };
 }

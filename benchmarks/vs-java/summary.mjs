@@ -9,6 +9,7 @@
  * @property {string} topic
  * @property {string} command
  * @property {number | null} exitCode
+ * @property {boolean} [stoppedByHarness] killed at the end of a duration, as planned (Java, librdkafka)
  * @property {number} wallMs
  * @property {number} cpuSeconds
  * @property {number} peakRssMiB
@@ -22,6 +23,7 @@
  * @property {string} tool
  * @property {number} runs that succeeded
  * @property {number[]} recordsPerSec per round, in order
+ * @property {number} medianRecords acknowledged records per run (a duration run's vary)
  * @property {number} medianRecordsPerSec
  * @property {number} medianCpuSeconds CPU seconds of the process, start-up included
  * @property {number} medianCpuSecondsPerMillion the same per million records
@@ -35,8 +37,8 @@
 /**
  * @typedef {object} ScenarioSummary
  * @property {string} scenario
- * @property {'startup' | 'throughput' | 'latency'} kind
- * @property {number} records per run
+ * @property {import('./scenarios.mjs').ScenarioKind} kind
+ * @property {number} records per run (0 for a duration run)
  * @property {ToolFigures[]} tools
  * @property {Ratio[]} ratiosToJava records/s of every other tool over Java's, round by round
  * @property {Ratio[]} ratiosToRdkafka records/s of each perf-test client over librdkafka's (none without librdkafka runs)
@@ -55,13 +57,14 @@ export function median(xs) {
 }
 
 /**
- * @param {{ id: string, kind: 'startup' | 'throughput' | 'latency', records: number }} scenario
+ * @param {{ id: string, kind: import('./scenarios.mjs').ScenarioKind, records: number }} scenario
  * @param {readonly string[]} toolNames in run order, Java first
  * @param {readonly RunRecord[]} runs
  * @returns {ScenarioSummary}
  */
 export function summarize(scenario, toolNames, runs) {
-  const ok = runs.filter((r) => r.scenario === scenario.id && r.summary !== undefined && r.exitCode === 0);
+  // A run stopped by the harness (a duration run of Java or librdkafka) has no exit code but succeeded.
+  const ok = runs.filter((r) => r.scenario === scenario.id && r.summary !== undefined && r.error === undefined);
   const tools = toolNames.map((tool) => {
     const mine = ok.filter((r) => r.tool === tool).sort((a, b) => a.round - b.round);
     const sums = mine.map((r) => /** @type {import('./parse.mjs').KafkaSummary} */ (r.summary));
@@ -69,6 +72,7 @@ export function summarize(scenario, toolNames, runs) {
       tool,
       runs: mine.length,
       recordsPerSec: sums.map((s) => s.recordsPerSec),
+      medianRecords: median(sums.map((s) => s.records)),
       medianRecordsPerSec: median(sums.map((s) => s.recordsPerSec)),
       medianCpuSeconds: median(mine.map((r) => r.cpuSeconds)),
       medianWallMs: median(mine.map((r) => r.wallMs)),

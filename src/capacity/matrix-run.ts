@@ -1,3 +1,4 @@
+import { scenarioTopics } from '../config/topics.js';
 import { UsageError } from '../errors.js';
 import type { CapacityOptions } from '../config/capacity-options.js';
 import { resolveCapacityConfig, type CapacityConfig } from '../config/resolve-capacity.js';
@@ -21,7 +22,7 @@ export function resolveCapacityMatrix(o: CapacityOptions, ctx: ResolveContext, t
   const axes = parseMatrix(o.matrix ?? []);
   const { matrix: _m, ...base } = o;
   const plans = scenariosOf(axes).map((scenario) => {
-    const options = applyScenario({ ...base, topic: o.topic ?? `${topicPrefix}-${scenario.index + 1}` }, axes, scenario) as CapacityOptions;
+    const options = applyScenario({ ...base, ...scenarioTopics(o, `${topicPrefix}-${scenario.index + 1}`) }, axes, scenario) as CapacityOptions;
     try {
       return { scenario, config: resolveCapacityConfig(options, ctx) };
     } catch (e) {

@@ -73,7 +73,7 @@ export async function runCapacityCommand(options: CapacityOptions, streams: Stre
   return writeOutputFiles(files, capacityExitCode(doc.status, verdicts.flat()), streams);
 }
 
-const defaultStart: StartRun = (c, hooks) => startProduceRun(c, threadsWith(c.client), hooks);
+const defaultStart: StartRun = (c, hooks) => startProduceRun(c, threadsWith(c), hooks);
 
 function searchLine(c: CapacityConfig): string {
   return `Searching for the highest rate that holds ${c.objective.map((a) => a.expression).join(' and ')}: steps of `

@@ -35,7 +35,7 @@ export async function runCompareCommand(options: CompareOptions, streams: Stream
   const config = resolveCompareConfig(options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) }, topicPrefix());
   const output = new CompareOutput(report, streams);
   output.start(config);
-  const running = startCompare(config, (c, hooks) => startProduceRun(c, threadsWith(c.client), hooks), {
+  const running = startCompare(config, (c, hooks) => startProduceRun(c, threadsWith(c), hooks), {
     onRunStart: (at) => output.runStart(at),
     onInterval: (i, at, overall) => output.interval(i, at, overall),
     onRunEnd: (at, r) => output.runEnd(at, r),

@@ -12,6 +12,9 @@ Examples:
   # 60 seconds at 20,000 records/s from 2 worker threads, Java producer settings:
   perf-test --duration 60s --throughput 20000 --producers 2 --producer-props linger.ms=10 batch.size=65536
 
+  # Records spread over 8 topics, perf-test-0 to perf-test-7 (or --topic a,b,c):
+  perf-test --topics 8 --num-records 800000 --partitions 6
+
   # A step test and a ramp (the run lasts as long as its profile unless --duration or --num-records says):
   perf-test --throughput 1000:30s,5000:30s,10000:60s
   perf-test --throughput ramp:1000..20000:5m --html ramp.html
@@ -78,6 +81,10 @@ Examples:
   perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
   # A backlog drain: 1 GiB written with the consumers paused, then read while producing goes on at 5,000/s:
   perf-test e2e --duration 10m --throughput 5000 --backlog 1GiB     (or --backlog 500000records)
+  # Kafka's EndToEndLatency command line (4.2 flags, or its deprecated positional form), printing its lines:
+  perf-test e2e --bootstrap-server localhost:9092 --topic t --num-records 10000 --producer-acks all --record-size 512 \\
+                --throughput 500 --format kafka
+  perf-test e2e localhost:9092 t 10000 1 512 --throughput 500 --format kafka
 
 Each record carries its send time; consumers in the same process measure receipt minus send time on one
 monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.

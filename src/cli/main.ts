@@ -15,6 +15,7 @@ import { RESULT_SCHEMA_VERSION, type ProduceResult } from '../report/result.js';
 import { evaluateAssertions, type GateInput, type GateOutcome } from '../gate/assertions.js';
 import { compareWithBaseline } from '../gate/baseline.js';
 import { parseCommandLine } from './program.js';
+import { KAFKA_E2E_POSITIONAL_WARNING } from '../report/kafka-e2e-lines.js';
 import { ReportOutput, type Streams } from './output.js';
 import { whileInterruptible } from './signals.js';
 import { runCompareCommand } from './compare-command.js';
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const output = new ConsumeOutput(report, config, streams);
         output.start();
         const startedAt = Date.now();
-        const running = startConsumeRun(config, threadsWith(config.client), {
+        const running = startConsumeRun(config, threadsWith(config), {
           onInterval: (i, totals, p) => output.interval(i, totals, p, startedAt),
           onNotice: (line) => output.notice(line),
         });
@@ -73,10 +74,11 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const report = resolveReportConfig(command.options);
         const config = resolveEndToEndConfig(command.options, { env: process.env, warn: (line) => streams.err(`WARN ${line}`) });
         const output = new ReportOutput(report, streams);
+        if (command.options.positional) output.kafkaNotice(KAFKA_E2E_POSITIONAL_WARNING);
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.produce.warmupRecords);
-          const running = startEndToEndRun(config, threadsWith(config.produce.client), runHooks(output, metrics));
+          const running = startEndToEndRun(config, threadsWith(config.produce), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {
@@ -90,7 +92,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
         const metrics = await startMetrics(resolveMetricsConfig(command.options), output);
         try {
           output.start(config.warmupRecords);
-          const running = startProduceRun(config, threadsWith(config.client), runHooks(output, metrics));
+          const running = startProduceRun(config, threadsWith(config), runHooks(output, metrics));
           const result = await whileInterruptible(running.interrupt, running.result, streams);
           return finish(result, report, output);
         } finally {

@@ -7,6 +7,7 @@ import {
   KAFKA_IN_STEADY_STATE, kafkaIntervalLine, kafkaSteadyStateLine, kafkaTotalLine, kafkaWarmupLine,
 } from '../report/kafka-lines.js';
 import { markdownReport } from '../report/markdown.js';
+import { kafkaEndToEndLines } from '../report/kafka-e2e-lines.js';
 import type { IntervalResult, ProduceResult } from '../report/result.js';
 import { metricsLines, rollingLine, summaryTables } from '../report/summary-table.js';
 import type { Progress } from '../report/progress.js';
@@ -40,9 +41,16 @@ export class ReportOutput {
     if (warmupRecords > 0) this.progress(kafkaWarmupLine(warmupRecords));
   }
 
+  /** A line Kafka's tool prints on stdout (as a warning of its own): there too, unless stdout carries a document. */
+  kafkaNotice(line: string): void {
+    this.progress(line);
+  }
+
   interval(i: IntervalResult, p: Progress, firstSteady: boolean): void {
-    if (firstSteady) this.progress(KAFKA_IN_STEADY_STATE);
-    if (i.records > 0) this.progress(kafkaIntervalLine(i));
+    // e2e intervals (they have `consumed`) in Kafka's format: EndToEndLatency has no ProducerPerformance lines.
+    const producerLines = this.config.format !== 'kafka' || i.consumed === undefined;
+    if (firstSteady && producerLines) this.progress(KAFKA_IN_STEADY_STATE);
+    if (i.records > 0 && producerLines) this.progress(kafkaIntervalLine(i));
     if (this.config.format !== 'kafka') this.progress(rollingLine(i, p));
   }
 
@@ -52,9 +60,13 @@ export class ReportOutput {
       this.streams.out(JSON.stringify(gates.length > 0 ? { ...r, gates } : r, null, 2));
     } else if (format === 'markdown') {
       this.streams.out(markdownReport(r, gates));
+    } else if (format === 'kafka' && r.mode === 'e2e') {
+      // EndToEndLatency's lines only, as scripts that read its output expect.
+      this.streams.out(kafkaEndToEndLines(r.endToEndLatencyMs ?? null).join('\n'));
     } else {
       const lines = [kafkaTotalLine(r)];
       if (r.steadyState) lines.push(kafkaSteadyStateLine(r.steadyState));
+      if (r.mode === 'e2e') lines.push(...kafkaEndToEndLines(r.endToEndLatencyMs ?? null));
       if (this.config.printMetrics) lines.push(metricsLines(r));
       if (format === 'default') lines.push('', summaryTables(r));
       if (r.backlog && format === 'default') lines.push('', backlogLines(r.backlog));

@@ -6,8 +6,10 @@ import type { ConsumeOptions } from '../config/consume-options.js';
 import type { EndToEndOptions } from '../config/e2e-options.js';
 import type { CompareOptions } from '../compare/options.js';
 import { expandFlagPrefixes } from './abbrev.js';
+import { withPositionalEndToEnd } from './e2e-positional.js';
 import { CAPACITY_HELP, COMPARE_HELP, CONSUME_HELP, E2E_HELP, EXAMPLES, MERGE_HELP, REPORT_HELP } from './help.js';
 import type { CapacityOptions } from '../config/capacity-options.js';
+import { DEFAULT_WORKER_YOUNG_GENERATION_MB } from '../config/worker-limits.js';
 
 /** What the command line asks for. The only place that knows commander. */
 export type ParsedCommand =
@@ -37,11 +39,18 @@ function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--debug', 'show stack traces of errors'));
 }
 
+/** The V8 young generation of each worker thread: its RSS against how often it collects garbage. */
+function workerYoungGenerationOption(): Option {
+  return new Option('--worker-young-generation-mb <mb>', `V8 young generation of each worker thread, MiB: smaller saves memory, larger collects less often (default: ${DEFAULT_WORKER_YOUNG_GENERATION_MB})`);
+}
+
 /** Producer options: Kafka's ProducerPerformance flags and perf-test's additions (produce and e2e). */
 function addProduceOptions(cmd: Command, defaultTopic: string): Command {
   return cmd
     .addOption(new Option('--bootstrap-server <hosts>', 'Kafka brokers, host:port[,host:port] (Kafka 4.2 name; or bootstrap.servers in --producer-props, or $KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)'))
-    .addOption(new Option('--topic <topic>', `topic to produce to; created if missing (default: ${defaultTopic})`))
+    .addOption(new Option('--topic <topic>', `topic to produce to, or several (a,b,c: record k to topic k mod their count); created if missing (default: ${defaultTopic})`))
+    .addOption(new Option('--topics <n>', 'produce to n topics, <prefix>-0 to <prefix>-(n-1), records spread evenly (perf-test addition)'))
+    .addOption(new Option('--topic-prefix <prefix>', `name prefix of the --topics (default: ${defaultTopic})`))
     .addOption(new Option('--num-records <n>', 'records to produce in all (over all --producers)'))
     .addOption(new Option('--duration <time>', 'produce for this long instead of a count: 30s, 5m, 1h (perf-test addition)'))
     .addOption(new Option('--record-size <bytes>', 'record value size: 1024, 1KiB...; or sizes per record: 100..2000 (uniform) or 100:0.9,10KiB:0.1 (weighted) (default 1024 when no payload option is given)'))
@@ -59,6 +68,7 @@ function addProduceOptions(cmd: Command, defaultTopic: string): Command {
     .addOption(new Option('--transaction-duration-ms <ms>', 'commit every this many ms (turns transactions on; default 3000)'))
     .addOption(new Option('--warmup-records <n>', 'leave the first n records out of a "steady state" summary (default: 0)'))
     .addOption(new Option('--producers <n|auto>', 'worker threads, each with its own producer (perf-test addition) (default: 1)'))
+    .addOption(workerYoungGenerationOption())
     .addOption(new Option('--partitions <n>', 'partitions when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--replication-factor <n>', 'replication factor when the topic is created (default: the broker\'s)'))
     .addOption(new Option('--reporting-interval <ms>', 'interval between progress lines, in ms (default: 5000)'))
@@ -119,17 +129,20 @@ function buildProgram(): Command {
     .addOption(new Option('--command-property <k=v...>', 'consumer properties: fetch.min.bytes=1 ... (several after one flag)'))
     .addOption(new Option('--print-metrics', 'print client metrics at the end'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (perf-test addition) (default: 1)'))
+    .addOption(workerYoungGenerationOption())
     .addOption(new Option('--client <name>', 'Kafka client library: platformatic (@platformatic/kafka, the default) or kafkajs'));
   addReportOptions(consume).addHelpText('after', CONSUME_HELP);
 
-  const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock');
+  const e2e = commandOf('e2e', 'End-to-end latency under load: producers and consumers at once, in one process, on one clock')
+    .usage('[options]   (or EndToEndLatency\'s deprecated form: perf-test e2e BROKERS TOPIC NUM ACKS SIZE [CONFIG] [options])');
   addSingleRunOptions(addProduceOptions(e2e, 'perf-test-e2e'))
     .addOption(new Option('--consumers <n>', 'consumer worker threads, all in one group (default: 1)'))
     .addOption(new Option('--group <id>', 'consumer group id (default: perf-test-e2e-<random>)'))
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
     .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
     .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'))
-    .addOption(new Option('--backlog <size|Nrecords>', 'keep the consumers paused until the producers have written this much (2GiB, 64MiB, 50000records), then resume them while producing goes on: reports the drain rate and the time to catch up'));
+    .addOption(new Option('--backlog <size|Nrecords>', 'keep the consumers paused until the producers have written this much (2GiB, 64MiB, 50000records), then resume them while producing goes on: reports the drain rate and the time to catch up'))
+    .addOption(new Option('--producer-acks <1|all>', 'EndToEndLatency\'s acks flag (Kafka 4.2): 1 or all; also sets linger.ms=0, as it does'));
   addReportOptions(e2e).addHelpText('after', E2E_HELP);
 
   const merge = commandOf('merge', 'Combine --json results of separate processes or machines into one, exactly')
@@ -203,14 +216,16 @@ export function parseCommandLine(argv: readonly string[], out: (text: string) =>
   const c = chosen!;
   if (c.name === 'merge') return { kind: 'merge', files: c.args, options: c.opts as ReportOptions };
   if (c.name === 'report') return { kind: 'report', files: c.args, options: c.opts as ReportOptions };
+  if (c.name === 'e2e') {
+    const options = { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined };
+    return { kind: 'e2e', options: withPositionalEndToEnd(c.args, options) };
+  }
   if (c.args.length > 0) {
     throw new UsageError(`unexpected argument '${c.args[0]}': perf-test ${c.name === 'produce' ? '' : `${c.name} `}takes options only (a value goes right after its flag)`, 'see perf-test --help');
   }
   switch (c.name) {
     case 'consume':
       return { kind: 'consume', options: { ...(c.opts as ConsumeOptions), consumerConfig: c.opts['consumer.config'] as string | undefined } };
-    case 'e2e':
-      return { kind: 'e2e', options: { ...(c.opts as EndToEndOptions), producerConfig: c.opts['producer.config'] as string | undefined, consumerConfig: c.opts['consumer.config'] as string | undefined } };
     case 'capacity':
       return { kind: 'capacity', options: { ...(c.opts as CapacityOptions), producerConfig: c.opts['producer.config'] as string | undefined } };
     case 'compare':

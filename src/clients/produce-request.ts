@@ -16,6 +16,22 @@ export interface ProduceRequestBody {
   readonly timestampMs: number;
 }
 
+/**
+ * A buffer that requests are encoded into, one after another, grown when a request does not fit: for a caller whose
+ * connection copies each request before the next is encoded (@platformatic/kafka's does, as it adds the header), so
+ * that a request costs no buffer of its own. A request of 100 B records is tens of KiB: a new one per request was
+ * most of a worker's external memory, garbage the young generation promoted before its answer came.
+ */
+export class RequestScratch {
+  private buffer = Buffer.allocUnsafeSlow(0);
+
+  /** `size` bytes to encode into, valid until the next call. */
+  take(size: number): Buffer {
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
+    return this.buffer.subarray(0, size);
+  }
+}
+
 /** The first version whose request is flexible (KIP-482). */
 const FIRST_FLEXIBLE = 9;
 /** Bytes of a record batch before its records (`DefaultRecordBatch.RECORD_BATCH_OVERHEAD`). */
@@ -51,9 +67,10 @@ export function recordBatchSize(values: readonly Buffer[]): number {
  * Encodes a Produce request's body, record batches included, into one buffer: each value is copied once, straight
  * into its place, and each batch's CRC32C is taken over the bytes where they lie. This is the work the client
  * library did through a buffer list, an object and two small buffers per record, copied again to concatenate them.
- * The layout is Kafka's (record format v2, `DefaultRecordBatch` and `DefaultRecord`); values are never null.
+ * The layout is Kafka's (record format v2, `DefaultRecordBatch` and `DefaultRecord`); values are never null. With
+ * `scratch` the request is written into its buffer (valid until its next use), else into one of its own.
  */
-export function encodeProduceRequest(r: ProduceRequestBody): Buffer {
+export function encodeProduceRequest(r: ProduceRequestBody, scratch?: RequestScratch): Buffer {
   const flexible = r.version >= FIRST_FLEXIBLE;
   const topicBytes = Buffer.byteLength(r.topic);
   const txBytes = r.transactionalId === undefined ? -1 : Buffer.byteLength(r.transactionalId);
@@ -64,7 +81,7 @@ export function encodeProduceRequest(r: ProduceRequestBody): Buffer {
   for (const bytes of batchSizes) size += 4 + (flexible ? uvarintSize(bytes + 1) + 1 /* tagged fields */ : 4) + bytes;
   if (flexible) size += 2; // the topic's and the request's tagged fields
 
-  const buf = Buffer.allocUnsafe(size);
+  const buf = scratch === undefined ? Buffer.allocUnsafe(size) : scratch.take(size);
   let at = 0;
   const uvarint = (v: number) => {
     while (v >= 0x80) {

@@ -1,3 +1,4 @@
+import { scenarioTopics } from '../config/topics.js';
 import { PerfTestError, UsageError, badValue } from '../errors.js';
 import { parseInteger } from '../config/values.js';
 import { resolveProduceConfig, type ResolveContext } from '../config/resolve-produce.js';
@@ -53,7 +54,7 @@ export function resolveCompareConfig(o: CompareOptions, ctx: ResolveContext, top
   };
   const { matrix: _m, repeat: _r, warmup: _w, baselineScenario: _b, maxRegression: _x, regressionMetrics: _y, ...base } = o;
   const plans = scenarios.map((scenario): ScenarioPlan => {
-    const options = applyScenario({ ...base, topic: o.topic ?? `${topicPrefix}-${scenario.index + 1}` }, axes, scenario);
+    const options = applyScenario({ ...base, ...scenarioTopics(o, `${topicPrefix}-${scenario.index + 1}`) }, axes, scenario);
     const config = resolveScenario(options, once, scenario, base);
     return Object.freeze({ scenario, config, warmup: warmupRecords > 0 ? warmupConfig(config, warmupRecords) : undefined });
   });

@@ -20,5 +20,6 @@ export interface ConsumeOptions extends ReportOptions {
   commandConfig?: string;
   commandProperty?: string[];
   consumers?: string;
+  workerYoungGenerationMb?: string;
   client?: string;
 }

@@ -8,4 +8,8 @@ export interface EndToEndOptions extends ProduceOptions {
   consumerConfig?: string;
   drainTimeout?: string;
   backlog?: string;
+  /** EndToEndLatency's `--producer-acks 1|all`. */
+  producerAcks?: string;
+  /** Given in EndToEndLatency's deprecated positional form (perf-test warns as Kafka does). */
+  positional?: boolean;
 }

@@ -7,7 +7,11 @@ import type { MetricsOptions } from './resolve-metrics.js';
  */
 export interface ProduceOptions extends ReportOptions, MetricsOptions {
   bootstrapServer?: string;
+  /** One topic, or several separated by commas. */
   topic?: string;
+  /** `--topics N`: N topics named from `--topic-prefix`. */
+  topics?: string;
+  topicPrefix?: string;
   numRecords?: string;
   duration?: string;
   recordSize?: string;
@@ -24,6 +28,7 @@ export interface ProduceOptions extends ReportOptions, MetricsOptions {
   transactionDurationMs?: string;
   warmupRecords?: string;
   producers?: string;
+  workerYoungGenerationMb?: string;
   partitions?: string;
   replicationFactor?: string;
   reportingInterval?: string;

@@ -8,6 +8,7 @@ import { readPropertiesFile } from './files.js';
 import { resolveBootstrap, resolveClient, resolveTopic } from './resolve-produce.js';
 import type { ClientName, ConsumeConfig, ConsumeStop } from './types.js';
 import type { ResolveContext } from './resolve-produce.js';
+import { resolveWorkerLimits } from './worker-limits.js';
 
 /** Validates the consume options and resolves them into one frozen, fully defaulted config. */
 export function resolveConsumeConfig(o: ConsumeOptions, ctx: ResolveContext): ConsumeConfig {
@@ -43,6 +44,7 @@ export function resolveConsumeConfig(o: ConsumeOptions, ctx: ResolveContext): Co
     include: o.include,
     stop: resolveConsumeStop(o),
     consumers: parseInteger('--consumers', o.consumers ?? '1', 1, 256),
+    workerLimits: resolveWorkerLimits(o.workerYoungGenerationMb),
     idleTimeoutMs: parseInteger('--timeout', o.timeout ?? '10000', 1),
     reportingIntervalMs: parseInteger('--reporting-interval', o.reportingInterval ?? '5000', 1),
     showDetailedStats: o.showDetailedStats === true,

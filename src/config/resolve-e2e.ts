@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { UsageError } from '../errors.js';
+import { UsageError, badValue } from '../errors.js';
 import { parseDuration, parseInteger } from './values.js';
 import { minSize, parseSizeDistribution } from './record-sizes.js';
 import type { EndToEndOptions } from './e2e-options.js';
@@ -10,6 +10,24 @@ import { STAMP_BYTES } from '../workload/stamp.js';
 import { checkBacklogFits, parseBacklog } from './backlog.js';
 
 const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
+const DEFAULT_TOPIC = 'perf-test-e2e';
+
+/**
+ * EndToEndLatency's `--producer-acks` (1 or all: it measures acknowledged records), with the linger.ms=0 it sets
+ * beside it; properties given on the command line still win.
+ */
+function endToEndLatencyProps(acks: string | undefined): string[] {
+  if (acks === undefined) return [];
+  if (acks !== '1' && acks !== 'all') {
+    throw badValue('--producer-acks', acks, 'must be 1 or all: latency testing requires synchronous acknowledgement (as in Kafka\'s EndToEndLatency)');
+  }
+  return ['linger.ms=0', `acks=${acks}`];
+}
+
+/** A regex that matches these names and no other. */
+function exactly(names: readonly string[]): string {
+  return `^(?:${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})$`;
+}
 
 /**
  * Resolves the e2e command: the producer side as `perf-test` resolves it, the consumer side as `consume` does,
@@ -26,13 +44,16 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
     throw new UsageError(`--record-size: '${o.recordSize}' is too small for e2e: values hold an ${STAMP_BYTES}-byte send-time stamp`);
   }
   const consumers = parseInteger('--consumers', o.consumers ?? '1', 1, 256);
+  const kafkaProps = endToEndLatencyProps(o.producerAcks);
   const backlog = o.backlog === undefined ? undefined : parseBacklog(o.backlog);
   const producers = o.producers === 'auto' ? undefined : o.producers;
   const produce = resolveProduceConfig({
     ...o,
     // Both sides on one library: the default client unless --client says otherwise.
     client: o.client,
-    topic: o.topic ?? 'perf-test-e2e',
+    producerProps: [...kafkaProps, ...(o.producerProps ?? [])],
+    topic: o.topic ?? (o.topics === undefined ? DEFAULT_TOPIC : undefined),
+    topicPrefix: o.topicPrefix ?? (o.topics === undefined ? undefined : DEFAULT_TOPIC),
     // A created topic gets a partition per producer or consumer, so that none of them idles.
     partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),
   }, ctx);
@@ -41,13 +62,16 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
   const shared = Object.entries(produce.clientProps).filter(([k]) => SECURITY_PREFIXES.some((p) => k.startsWith(p)));
   const consume = resolveConsumeConfig({
     bootstrapServer: produce.bootstrapServers.join(','),
-    topic: produce.topic.name,
+    // Several topics: the consumers subscribe to exactly those.
+    ...(produce.topics.length === 1 ? { topic: produce.topic.name } : { include: exactly(produce.topics.map((t) => t.name)) }),
     group: o.group ?? `perf-test-e2e-${randomInt(1_000_000)}`,
     consumers: String(consumers),
-    consumerConfig: o.consumerConfig,
+    // Kafka's --command-config configures its producer, consumer and admin client alike.
+    consumerConfig: o.consumerConfig ?? o.commandConfig,
     commandProperty: [...shared.map(([k, v]) => `${k}=${v}`), ...(o.consumerProps ?? [])],
     client: o.client,
     reportingInterval: String(produce.reportingIntervalMs),
+    workerYoungGenerationMb: o.workerYoungGenerationMb,
   }, ctx);
   return Object.freeze({
     mode: 'e2e',

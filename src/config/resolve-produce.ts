@@ -13,6 +13,8 @@ import { resolveSecurity } from './resolve-security.js';
 import type { ProduceOptions } from './produce-options.js';
 import type { ClientName, PayloadSpec, ProduceConfig, RateLimit, StopCondition } from './types.js';
 import { recordSizeUpperBound } from '../producer/record-size.js';
+import { checkTopicName, resolveTopicNames } from './topics.js';
+import { resolveWorkerLimits } from './worker-limits.js';
 
 /** Ambient inputs of resolution, injectable for tests. */
 export interface ResolveContext {
@@ -66,19 +68,21 @@ export function resolveProduceConfig(o: ProduceOptions, ctx: ResolveContext): Pr
     throw badValue('--warmup-records', warmupRecords, `must be fewer than --num-records (${stop.records})`);
   }
 
+  // Every topic is created alike (--partitions, --replication-factor).
+  const partitions = o.partitions === undefined ? undefined : parseInteger('--partitions', o.partitions, 1, 1_000_000);
+  const replicationFactor = o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767);
+  const topics = Object.freeze(resolveTopicNames(o, DEFAULT_TOPIC).map((name) => Object.freeze({ name, partitions, replicationFactor })));
   const config: ProduceConfig = {
     mode: 'produce',
     bootstrapServers: resolveBootstrap(o.bootstrapServer, props, ctx.env),
-    topic: Object.freeze({
-      name: resolveTopic(o.topic),
-      partitions: o.partitions === undefined ? undefined : parseInteger('--partitions', o.partitions, 1, 1_000_000),
-      replicationFactor: o.replicationFactor === undefined ? undefined : parseInteger('--replication-factor', o.replicationFactor, 1, 32767),
-    }),
+    topic: topics[0]!,
+    topics,
     stop,
     rate: shardRate(rate, shard),
     payload,
     warmupRecords,
     producers: resolveProducers(o.producers),
+    workerLimits: resolveWorkerLimits(o.workerYoungGenerationMb),
     reportingIntervalMs: parseDuration('--reporting-interval', o.reportingInterval ?? '5000', 'ms'),
     transactionDurationMs: transactionalId === undefined ? undefined : (transactionDurationMs ?? 3000),
     client,
@@ -168,11 +172,7 @@ export function resolveClient(text: string | undefined): ClientName {
 }
 
 export function resolveTopic(text: string | undefined): string {
-  const name = text ?? DEFAULT_TOPIC;
-  if (name.length === 0 || name.length > 249 || name === '.' || name === '..' || !/^[a-zA-Z0-9._-]+$/.test(name)) {
-    throw badValue('--topic', name, 'is not a valid topic name (1-249 of a-z A-Z 0-9 . _ -, not "." or "..")');
-  }
-  return name;
+  return checkTopicName('--topic', text ?? DEFAULT_TOPIC);
 }
 
 /** --bootstrap-server, else bootstrap.servers, else $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092. */

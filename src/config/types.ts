@@ -2,6 +2,7 @@ import type { ProducerSettings } from './producer-config.js';
 import type { ConsumerSettings } from './consumer-config.js';
 import type { SizeDistribution } from './record-sizes.js';
 import type { SecuritySettings } from './security.js';
+import type { WorkerLimits } from './worker-limits.js';
 
 /** When a run stops: after a number of records, or after a duration. */
 export type StopCondition =
@@ -63,7 +64,10 @@ export type BacklogTarget =
 export interface ProduceConfig {
   readonly mode: 'produce';
   readonly bootstrapServers: readonly string[];
+  /** The first of `topics`: the only one unless `--topic a,b,c` or `--topics N` names several. */
   readonly topic: TopicSpec;
+  /** Every topic the run produces to, in order: record k goes to topic k mod their count. */
+  readonly topics: readonly TopicSpec[];
   readonly stop: StopCondition;
   readonly rate: RateLimit;
   readonly payload: PayloadSpec;
@@ -71,6 +75,8 @@ export interface ProduceConfig {
   readonly warmupRecords: number;
   /** Worker threads, each with its own producer. */
   readonly producers: number;
+  /** V8 heap limits of every worker thread of the run. */
+  readonly workerLimits: WorkerLimits;
   readonly reportingIntervalMs: number;
   /** Transactions, when on: each worker commits every `durationMs`. */
   readonly transactionDurationMs: number | undefined;
@@ -102,6 +108,8 @@ export interface ConsumeConfig {
   readonly stop: ConsumeStop;
   /** Consumer worker threads, all in one group. */
   readonly consumers: number;
+  /** V8 heap limits of every worker thread of the run. */
+  readonly workerLimits: WorkerLimits;
   /** Longest gap between records before the run ends (Kafka's `--timeout`). */
   readonly idleTimeoutMs: number;
   readonly reportingIntervalMs: number;

@@ -35,6 +35,8 @@ export interface ProducerDeps {
   /** Keep each record's intended send time (rate-capped runs). */
   readonly trackIntended?: boolean;
   readonly random?: () => number;
+  /** The `buffer.memory` to take from: shared by the producers of one client's topics (see TopicRouter). */
+  readonly memory?: BufferMemory;
 }
 
 /**
@@ -73,7 +75,7 @@ export class BatchingProducer {
     });
     this.wakeup = new Wakeup(deps.clock, () => this.sendReady());
     this.accumulator = new RecordAccumulator(this.leaders.partitions, s, deps.trackIntended === true, deps.random);
-    this.memory = new BufferMemory(s.bufferMemoryBytes, s.maxBlockMs);
+    this.memory = deps.memory ?? new BufferMemory(s.bufferMemoryBytes, s.maxBlockMs);
     const numbersOwn = s.idempotence && deps.port.sequencing === 'producer';
     this.idempotence = numbersOwn ? new IdempotenceState(s.transactionalId !== undefined) : undefined;
     // A client that numbers batches itself keeps them in order only with one request in flight.

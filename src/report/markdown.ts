@@ -1,9 +1,12 @@
 import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
-import { describeValues, type LatencySummary, type ProduceResult } from './result.js';
+import { describeTopics, describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
 import { backlogMarkdown } from './backlog-text.js';
 import { baselineVerdictMarkdown } from './verdict-table.js';
+import { workloadRows } from './workload.js';
+
+const MB = 1024 * 1024;
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -24,7 +27,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
     `acks=${c.producer['acks']}`,
   ].join(', ');
   const lines = [
-    `### perf-test: ${r.records.acked.toLocaleString('en-US')} records to \`${c.topic}\`${r.status === 'interrupted' ? ' (interrupted)' : ''}`,
+    `### perf-test: ${r.records.acked.toLocaleString('en-US')} records to ${describeTopics(c, (n) => `\`${n}\``)}${r.status === 'interrupted' ? ' (interrupted)' : ''}`,
     '',
     workload,
     '',
@@ -46,6 +49,12 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (errors.length > 0) {
     lines.push('', row(['error', 'records']), row(['---', '---:']), ...errors.map(([n, k]) => row([n, String(k)])));
   }
+  if (r.topics) {
+    lines.push('', row(['topic', 'acked', 'failed', 'MB']), row(['---', '---:', '---:', '---:']));
+    for (const t of r.topics) {
+      lines.push(row([`\`${t.topic}\``, t.records.acked.toLocaleString('en-US'), t.records.failed.toLocaleString('en-US'), (t.bytes / MB).toFixed(2)]));
+    }
+  }
   if (gates.length > 0) {
     lines.push('', row(['gate', 'actual', 'limit', 'result']), row(['---', '---:', '---:', ':---:']));
     for (const g of gates) {
@@ -54,5 +63,8 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
     const verdicts = baselineVerdictMarkdown(gates);
     if (verdicts) lines.push('', verdicts);
   }
+  // Every setting of the workload, folded (GitHub renders <details>) so that the figures stay on top.
+  lines.push('', '<details><summary>Workload</summary>', '', row(['setting', 'value']), row(['---', '---']),
+    ...workloadRows(c).map(([k, v]) => row([k, v.replace(/\|/g, '\\|')])), '', '</details>');
   return lines.join('\n');
 }

@@ -68,8 +68,23 @@ export function mergeResults(results: readonly ProduceResult[]): ProduceResult {
     intendedHistogram: intended ? encodeHistogram(intended) : null,
     errors,
     clientMetrics: results.reduce((m, r) => addProducerMetrics(m, r.clientMetrics), emptyProducerMetrics()),
+    ...mergeTopics(results),
     ...(first.mode === 'e2e' ? mergeEndToEnd(results) : {}),
   };
+}
+
+/**
+ * Each topic's figures summed by name over the results that have them (shards of one run name the same topics);
+ * none when no result ran on several topics.
+ */
+function mergeTopics(results: readonly ProduceResult[]): Pick<ProduceResult, 'topics'> {
+  if (results.every((r) => r.topics === undefined)) return {};
+  const byName = new Map<string, { sent: number; acked: number; failed: number; bytes: number }>();
+  for (const t of results.flatMap((r) => r.topics ?? [])) {
+    const m = byName.get(t.topic) ?? { sent: 0, acked: 0, failed: 0, bytes: 0 };
+    byName.set(t.topic, { sent: m.sent + t.records.sent, acked: m.acked + t.records.acked, failed: m.failed + t.records.failed, bytes: m.bytes + t.bytes });
+  }
+  return { topics: [...byName].map(([topic, m]) => ({ topic, records: { sent: m.sent, acked: m.acked, failed: m.failed }, bytes: m.bytes })) };
 }
 
 /** The consumers' side of e2e results: counts summed (each run's missing records are its own), histograms merged. */

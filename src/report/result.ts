@@ -53,7 +53,10 @@ export interface SteadyStateResult {
 /** The run's settings as reported: secrets redacted. */
 export interface ConfigEcho {
   readonly bootstrapServers: readonly string[];
+  /** The topic, or the topics separated by commas. */
   readonly topic: string;
+  /** Runs on several topics: their names, in order (record k went to topic k mod their count). */
+  readonly topics?: readonly string[];
   readonly numRecords: number | null;
   readonly durationMs: number | null;
   readonly payload: string;
@@ -76,6 +79,20 @@ export interface ConfigEcho {
   readonly producerProps: Readonly<Record<string, string>>;
   /** The producer settings applied, defaults included. */
   readonly producer: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** One topic's share of a run on several topics. */
+export interface TopicResult {
+  readonly topic: string;
+  /** Records handed over for the topic, acknowledged and failed; the rest of `sent` were abandoned (an interrupted run). */
+  readonly records: { readonly sent: number; readonly acked: number; readonly failed: number };
+  /** Value bytes of the topic's acknowledged records. */
+  readonly bytes: number;
+}
+
+/** Where a run's records went, for a heading: `\`orders\``, or `3 topics` (their names are in the workload). */
+export function describeTopics(c: ConfigEcho, quote: (name: string) => string = (n) => n): string {
+  return c.topics === undefined ? quote(c.topic) : `${c.topics.length} topics`;
 }
 
 /** The values of a run in a few words: `1024 B`, `100..2000 B`, `1024 B, compressibility 0.5`, `file:...`. */
@@ -119,6 +136,8 @@ export interface ProduceResult {
   readonly errors: Readonly<Record<string, number>>;
   /** Client-side figures summed over producers. */
   readonly clientMetrics: ProducerMetrics;
+  /** Runs on several topics: each topic's records and bytes, in the run's topic order. */
+  readonly topics?: readonly TopicResult[];
   /** e2e runs: records consumed, and acked records never consumed before --drain-timeout. */
   readonly consumed?: {
     /** Distinct records read (by partition and offset). */

@@ -76,6 +76,11 @@ export function summaryTables(r: ProduceResult): string {
     ].filter(Boolean).map((t) => `; ${t}`).join('');
     out.push(`Consumed ${formatCount(c.records)} records${c.missing > 0 ? `; ${formatCount(c.missing)} acked records were never consumed (missing)` : '; none missing'}${extra}.`);
   }
+  if (r.topics) {
+    const t = new Table({ head: ['topic', 'sent', 'acked', 'failed', 'MiB'], style: { head: [], border: [] } });
+    for (const x of r.topics) t.push([x.topic, formatCount(x.records.sent), formatCount(x.records.acked), formatCount(x.records.failed), (x.bytes / 1024 / 1024).toFixed(1)]);
+    out.push(t.toString());
+  }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     const t = new Table({ head: ['error', 'records'], style: { head: [], border: [] } });

@@ -3,7 +3,8 @@ import type { IntervalStats, RunAggregator } from '../metrics/aggregate.js';
 import type { ConsumeAggregator, ConsumeIntervalStats } from '../metrics/consume-aggregate.js';
 import { encodeHistogram, summarizeLatency } from '../metrics/histogram.js';
 import { addProducerMetrics, emptyProducerMetrics } from '../producer/metrics.js';
-import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult } from '../report/result.js';
+import { RESULT_SCHEMA_VERSION, throughputOf, type IntervalResult, type ProduceResult, type TopicResult } from '../report/result.js';
+import { addTopicCounts, emptyTopicCounts } from '../producer/topic-router.js';
 import type { ProduceFinal } from '../worker/protocol.js';
 import { configEcho } from './config-echo.js';
 import { TOOL_VERSION } from './version.js';
@@ -72,7 +73,17 @@ export function buildProduceResult(
     intendedHistogram: capped ? encodeHistogram(h.intendedLatency) : null,
     errors: totals.errors,
     clientMetrics: finals.reduce((m, f) => addProducerMetrics(m, f.metrics), emptyProducerMetrics()),
+    ...(config.topics.length > 1 ? { topics: topicResults(config, finals) } : {}),
   };
+}
+
+/** Each topic's figures, summed over the workers. */
+function topicResults(config: ProduceConfig, finals: readonly ProduceFinal[]): TopicResult[] {
+  const sums = finals.reduce((sum, f) => addTopicCounts(sum, f.topics ?? []), config.topics.map(() => emptyTopicCounts()));
+  return config.topics.map(({ name }, i) => {
+    const t = sums[i]!;
+    return { topic: name, records: { sent: t.sent, acked: t.acked, failed: t.failed }, bytes: t.ackedBytes };
+  });
 }
 
 /** Adds the consumers' side of an e2e run to its result. */

@@ -9,7 +9,8 @@ export function configEcho(c: ProduceConfig): ConfigEcho {
   const p = c.producer;
   return {
     bootstrapServers: c.bootstrapServers,
-    topic: c.topic.name,
+    topic: c.topics.map((t) => t.name).join(','),
+    ...(c.topics.length > 1 ? { topics: c.topics.map((t) => t.name) } : {}),
     numRecords: c.stop.kind === 'count' ? c.stop.records : null,
     durationMs: c.stop.kind === 'duration' ? c.stop.durationMs : null,
     payload: c.payload.kind === 'file' ? `file:${c.payload.path}` : c.payload.kind,

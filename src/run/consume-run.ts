@@ -1,6 +1,3 @@
-import type { ClientFactory } from '../clients/port.js';
-import { connectionSpec } from '../clients/connection.js';
-import { loadClient } from '../clients/registry.js';
 import type { ConsumeConfig } from '../config/types.js';
 import { SetupError } from '../errors.js';
 import { ConsumeAggregator } from '../metrics/consume-aggregate.js';
@@ -12,6 +9,7 @@ import type { ConsumeFinal } from '../worker/protocol.js';
 import { buildConsumeResult, consumeInterval } from './build-consume-result.js';
 import { CONTROL_TICK_MS, collectIntervals } from './collect.js';
 import type { RunEnvironment } from './environment.js';
+import { runAdminJob } from './admin-job.js';
 import { consumerTasks } from './tasks.js';
 
 /** What a consume run tells while it runs. */
@@ -35,26 +33,21 @@ export function startConsumeRun(config: ConsumeConfig, env: RunEnvironment, hook
 }
 
 /** Checks that there is something to read, so a typo is a clear error rather than a silent timeout. */
-async function checkTopics(config: ConsumeConfig, client: ClientFactory): Promise<void> {
-  const admin = client.createAdmin(connectionSpec(config));
-  try {
-    await admin.connect();
-    const topics = await admin.listTopics();
-    if (config.topic !== undefined && !topics.includes(config.topic)) {
-      throw new SetupError(`topic '${config.topic}' does not exist at ${config.bootstrapServers.join(',')}`, 'check --topic');
-    }
-    if (config.include !== undefined && !topics.some((t) => new RegExp(config.include!).test(t))) {
-      throw new SetupError(`no topic matches --include '${config.include}' at ${config.bootstrapServers.join(',')}`);
-    }
-  } finally {
-    void admin.disconnect().catch(() => undefined);
+async function checkTopics(config: ConsumeConfig, env: RunEnvironment): Promise<void> {
+  const listed = await runAdminJob(config, { kind: 'list-topics' }, env);
+  const topics = listed.kind === 'list-topics' ? listed.topics : [];
+  if (config.topic !== undefined && !topics.includes(config.topic)) {
+    throw new SetupError(`topic '${config.topic}' does not exist at ${config.bootstrapServers.join(',')}`, 'check --topic');
+  }
+  if (config.include !== undefined && !topics.some((t) => new RegExp(config.include!).test(t))) {
+    throw new SetupError(`no topic matches --include '${config.include}' at ${config.bootstrapServers.join(',')}`);
   }
 }
 
 /** The phases: prepare → start the pool → collect intervals until a stop condition → stop the group → result. */
 async function consumeRun(config: ConsumeConfig, env: RunEnvironment, hooks: ConsumeHooks, interrupted: AbortSignal): Promise<ConsumeResult> {
-  // Prepare: the client, and a topic to read.
-  await checkTopics(config, await loadClient(env.clientModule));
+  // Prepare: a topic to read.
+  await checkTopics(config, env);
 
   // Start the pool: every consumer connected, then all subscribe at once.
   const pool = new WorkerPool(consumerTasks(config, env, false), env.launcher);

@@ -1,4 +1,3 @@
-import { loadClient } from '../clients/registry.js';
 import type { EndToEndConfig } from '../config/types.js';
 import type { ProduceResult } from '../report/result.js';
 import { WorkerPool } from '../worker/pool.js';
@@ -10,7 +9,7 @@ import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { ProduceIntervals } from './produce-intervals.js';
 import { MAX_DRAIN_MS, producedResult, startProducing, untilStartAt } from './producing.js';
-import { prepareTopic, SetupDeadline } from './setup.js';
+import { prepareTopics, SetupDeadline } from './setup.js';
 import { consumerTasks, producerTasks } from './tasks.js';
 import { BacklogDrain, type DrainCounts } from './backlog-drain.js';
 
@@ -30,10 +29,9 @@ export function startEndToEndRun(config: EndToEndConfig, env: RunEnvironment, ho
  */
 async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
   const config = e2e.produce;
-  // Prepare: the client, the topic, and where the run's records will start.
-  const client = await loadClient(env.clientModule);
+  // Prepare: the topic, and where the run's records will start.
   const deadline = new SetupDeadline(config);
-  const startOffsets = await prepareTopic(config, client, hooks, deadline, true);
+  const startOffsets = await prepareTopics(config, env, hooks, deadline, true);
 
   // Start the pool: every consumer has its partitions and every producer is connected; then producers go.
   const paused = e2e.backlog !== undefined;

@@ -1,6 +1,7 @@
 import { clientModule, type ClientModule } from '../clients/registry.js';
 import type { ClientName } from '../config/types.js';
-import { threadLauncher, type WorkerLauncher } from '../worker/launchers.js';
+import type { WorkerLimits } from '../config/worker-limits.js';
+import { workerThreads, type WorkerLauncher } from '../worker/launchers.js';
 
 /**
  * What a run drives, injected: the client every thread of the run loads, and how its workers start. The CLI
@@ -12,7 +13,10 @@ export interface RunEnvironment {
   readonly launcher: WorkerLauncher;
 }
 
-/** The environment of a run from the command line: the named client library, in worker threads. */
-export function threadsWith(client: ClientName): RunEnvironment {
-  return { clientModule: clientModule(client), launcher: threadLauncher };
+/**
+ * The environment of a run from the command line: the named client library, in worker threads with the run's heap
+ * limits. `entry` is the workers' module (the built one; tests name another).
+ */
+export function threadsWith(config: { readonly client: ClientName; readonly workerLimits: WorkerLimits }, entry?: URL): RunEnvironment {
+  return { clientModule: clientModule(config.client), launcher: workerThreads(entry, config.workerLimits) };
 }

@@ -1,4 +1,3 @@
-import { loadClient } from '../clients/registry.js';
 import type { ProduceConfig } from '../config/types.js';
 import type { ProduceResult } from '../report/result.js';
 import { WorkerPool } from '../worker/pool.js';
@@ -8,7 +7,7 @@ import type { RunEnvironment } from './environment.js';
 import type { RunHooks, RunningProduce } from './hooks.js';
 import { ProduceIntervals } from './produce-intervals.js';
 import { producedResult, startProducing, untilStartAt } from './producing.js';
-import { prepareTopic, SetupDeadline } from './setup.js';
+import { prepareTopics, SetupDeadline } from './setup.js';
 import { producerTasks } from './tasks.js';
 
 /** Starts a produce run: topic setup, the worker pool, intervals, and the merged result. */
@@ -19,10 +18,9 @@ export function startProduceRun(config: ProduceConfig, env: RunEnvironment, hook
 
 /** The phases: prepare → start the pool → collect intervals (the producers drain themselves) → result. */
 async function produceRun(config: ProduceConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
-  // Prepare: the client and the topic.
-  const client = await loadClient(env.clientModule);
+  // Prepare: the topic.
   const deadline = new SetupDeadline(config);
-  await prepareTopic(config, client, hooks, deadline, false);
+  await prepareTopics(config, env, hooks, deadline, false);
 
   // Start the pool: every producer connected, then all go at once.
   const pool = new WorkerPool(producerTasks(config, env, false), env.launcher);

@@ -1,8 +1,8 @@
-import type { ClientFactory } from '../clients/port.js';
-import { connectionSpec } from '../clients/connection.js';
 import type { ProduceConfig } from '../config/types.js';
 import { SetupError } from '../errors.js';
 import { unlessAborted } from '../util/abort.js';
+import { runAdminJob } from './admin-job.js';
+import type { RunEnvironment } from './environment.js';
 import type { RunHooks } from './hooks.js';
 
 /**
@@ -26,25 +26,23 @@ export class SetupDeadline {
 }
 
 /**
- * Creates the topic if missing, within the setup's deadline. For e2e runs (`wantOffsets`), returns the
- * partitions' end offsets, as "topic:partition": consumers start there.
+ * Creates the topics that are missing, within the setup's deadline, in an admin worker (see runAdminJob). For e2e
+ * runs (`wantOffsets`), returns their partitions' end offsets, as "topic:partition": consumers start there.
  */
-export async function prepareTopic(
+export async function prepareTopics(
   config: ProduceConfig,
-  client: ClientFactory,
+  env: RunEnvironment,
   hooks: RunHooks,
   deadline: SetupDeadline,
   wantOffsets: boolean,
 ): Promise<Record<string, string> | undefined> {
-  const admin = client.createAdmin(connectionSpec(config));
-  try {
-    await deadline.within(admin.connect());
-    const topic = await deadline.within(admin.ensureTopic(config.topic));
-    if (topic.created) hooks.onNotice(`Created topic ${config.topic.name} with ${topic.partitions} partition(s).`);
-    if (!wantOffsets) return undefined;
-    const offsets = await deadline.within(admin.endOffsets(config.topic.name));
-    return Object.fromEntries(Object.entries(offsets).map(([p, o]) => [`${config.topic.name}:${p}`, o]));
-  } finally {
-    void admin.disconnect().catch(() => undefined);
+  const job = await runAdminJob(config, { kind: 'ensure-topics', topics: config.topics, endOffsets: wantOffsets }, env, (step) => deadline.within(step));
+  if (job.kind !== 'ensure-topics') throw new Error(`unreachable: an ensure-topics job answered ${job.kind}`);
+  for (const topic of job.topics) if (topic.created) hooks.onNotice(`Created topic ${topic.name} with ${topic.partitions} partition(s).`);
+  if (!wantOffsets) return undefined;
+  const starts: Record<string, string> = {};
+  for (const { name, endOffsets } of job.topics) {
+    for (const [p, o] of Object.entries(endOffsets ?? {})) starts[`${name}:${p}`] = o;
   }
+  return starts;
 }

@@ -1,4 +1,5 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
+import type { WorkerLimits } from '../config/worker-limits.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { serveWorker } from './serve-worker.js';
 
@@ -28,15 +29,17 @@ export interface WorkerLauncher {
 
 const ENTRY = new URL('./entry.js', import.meta.url);
 
-/** Each worker in its own thread, started at `entry` (the built dist/worker/entry.js: tests that run src/ name it). */
-export function workerThreads(entry: URL = ENTRY): WorkerLauncher {
-  return { launch: (events) => launchThread(entry, events) };
+/**
+ * Each worker in its own thread, started at `entry` (the built dist/worker/entry.js: tests that run src/ name it),
+ * with V8's heap limits of `limits` (V8's own without).
+ */
+export function workerThreads(entry: URL = ENTRY, limits?: WorkerLimits): WorkerLauncher {
+  const resourceLimits: ResourceLimits | undefined = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
+  return { launch: (events) => launchThread(entry, resourceLimits, events) };
 }
 
-export const threadLauncher: WorkerLauncher = workerThreads();
-
-function launchThread(entry: URL, events: WorkerEvents): LaunchedWorker {
-  const worker = new Worker(entry);
+function launchThread(entry: URL, resourceLimits: ResourceLimits | undefined, events: WorkerEvents): LaunchedWorker {
+  const worker = new Worker(entry, { resourceLimits });
   worker.on('message', (m: FromWorker) => events.message(m));
   worker.on('error', (e) => events.crashed(e));
   worker.on('exit', (code) => events.exited(code));

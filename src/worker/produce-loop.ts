@@ -1,4 +1,4 @@
-import type { BatchingProducer } from '../producer/producer.js';
+import type { RecordProducer } from '../producer/topic-router.js';
 import type { IntervalRecorder } from '../metrics/recorder.js';
 import type { PayloadSource } from '../workload/payload.js';
 import { RateSchedule } from '../workload/rate.js';
@@ -14,7 +14,7 @@ export interface TransactionControl {
 }
 
 export interface ProduceLoopOptions {
-  readonly producer: BatchingProducer;
+  readonly producer: RecordProducer;
   readonly recorder: IntervalRecorder;
   readonly payloads: PayloadSource;
   /** Turns the payload into the record's value at its send time (e2e runs stamp the time in). */

@@ -11,6 +11,8 @@ import type { ProduceFinal, ProduceTask, Snapshot, WorkerRole } from './protocol
 import { stampSendTime } from '../workload/stamp.js';
 import { TIMEOUT } from '../clients/kafka-errors.js';
 import { isRetriable } from '../producer/retry.js';
+import { BufferMemory } from '../producer/memory.js';
+import { countingListener, emptyTopicCounts, TopicRouter, type RecordProducer } from '../producer/topic-router.js';
 
 /** The producer role of a worker thread: its own client, batching producer and recorder. */
 export class ProducerRole implements WorkerRole {
@@ -21,7 +23,9 @@ export class ProducerRole implements WorkerRole {
   private drainMs: number | undefined;
   private port: ProducerPort | undefined;
   private recorder: IntervalRecorder | undefined;
-  private producer: BatchingProducer | undefined;
+  private producer: RecordProducer | undefined;
+  /** Several topics: the router that spreads records over them (and counts each topic's outcomes). */
+  private router: TopicRouter | undefined;
 
   constructor(private readonly task: ProduceTask) {
     this.clock = processClock(task.clockOriginMs);
@@ -40,14 +44,23 @@ export class ProducerRole implements WorkerRole {
     const settings = this.settings;
     this.port = client.createProducer(connectionSpec(config), settings);
     await this.port.connect();
-    const partitions = await this.port.partitions(config.topic.name);
-    if (partitions.length === 0) throw new SetupError(`topic '${config.topic.name}' has no partitions`);
     this.recorder = new IntervalRecorder({ intended: this.task.rate !== undefined, steady: config.warmupRecords > 0 });
-    this.producer = new BatchingProducer({
-      settings, topic: config.topic.name, partitions, port: this.port, clock: this.clock,
-      trackIntended: this.task.rate !== undefined,
-      listener: config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopping),
-    });
+    const listener = config.keepGoing ? this.recorder : stopOnExpiry(this.recorder, this.stopping);
+    // Several topics share the client and its buffer.memory, as one Java producer's would.
+    const memory = config.topics.length > 1 ? new BufferMemory(settings.bufferMemoryBytes, settings.maxBlockMs) : undefined;
+    const counts = config.topics.map(() => emptyTopicCounts());
+    const producers: BatchingProducer[] = [];
+    for (const [i, { name }] of config.topics.entries()) {
+      const partitions = await this.port.partitions(name);
+      if (partitions.length === 0) throw new SetupError(`topic '${name}' has no partitions`);
+      producers.push(new BatchingProducer({
+        settings, topic: name, partitions, port: this.port, clock: this.clock, memory,
+        trackIntended: this.task.rate !== undefined,
+        listener: memory === undefined ? listener : countingListener(listener, counts[i]!),
+      }));
+    }
+    if (producers.length === 1) this.producer = producers[0]!;
+    else this.producer = this.router = new TopicRouter(producers, counts, this.task.ordinalBase, this.task.ordinalStride);
   }
 
   async run(startMs: number): Promise<ProduceFinal> {
@@ -85,11 +98,12 @@ export class ProducerRole implements WorkerRole {
       abandoned,
       steadyStartMs: Number.isFinite(recorder.steadyFromMs) ? recorder.steadyFromMs : undefined,
       metrics: producer.metrics(),
+      ...(this.router ? { topics: this.router.counts } : {}),
     };
   }
 
   /** Whether every record's outcome came within `drainMs` (without a bound: the flush, delivery.timeout.ms-bounded). */
-  private async flushWithin(producer: BatchingProducer, drainMs: number | undefined): Promise<boolean> {
+  private async flushWithin(producer: RecordProducer, drainMs: number | undefined): Promise<boolean> {
     const flushed = producer.flush().then(() => true);
     if (drainMs === undefined) return flushed;
     const drained = new AbortController();

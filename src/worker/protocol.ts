@@ -1,9 +1,10 @@
 import type { ClientFactory } from '../clients/port.js';
 import type { ClientModule } from '../clients/registry.js';
-import type { ConsumeConfig, ProduceConfig, RateSegment } from '../config/types.js';
+import type { ConsumeConfig, ProduceConfig, RateSegment, TopicSpec } from '../config/types.js';
 import type { WorkerSnapshot } from '../metrics/recorder.js';
 import type { ConsumerSnapshot } from '../metrics/consume-recorder.js';
 import type { ProducerMetrics } from '../producer/metrics.js';
+import type { TopicCounts } from '../producer/topic-router.js';
 
 /** One producer worker's part of the run. Shares of records and rate add up exactly to the run's. */
 export interface ProduceTask {
@@ -43,7 +44,26 @@ export interface ConsumeTask {
   readonly clockOriginMs: number;
 }
 
-export type WorkerTask = ProduceTask | ConsumeTask;
+/** What an admin worker does for a run before its producers or consumers start. */
+export type AdminJob =
+  /** Creates the topics that are missing and waits for their leaders; with `endOffsets`, reads where the run's records will start. */
+  | { readonly kind: 'ensure-topics'; readonly topics: readonly TopicSpec[]; readonly endOffsets: boolean }
+  | { readonly kind: 'list-topics' };
+
+/**
+ * A short-lived worker for a run's cluster set-up: the client library is imported in that thread only, whose heap
+ * is gone once it is done, so the main thread never holds the library's modules (about 20 MiB of peak RSS).
+ */
+export interface AdminTask {
+  readonly kind: 'admin';
+  readonly workerIndex: number;
+  readonly config: ProduceConfig | ConsumeConfig;
+  /** The run's client: the worker imports it (see src/clients/registry.ts). */
+  readonly clientModule: ClientModule;
+  readonly job: AdminJob;
+}
+
+export type WorkerTask = ProduceTask | ConsumeTask | AdminTask;
 
 /** An interval's figures from one worker. */
 export type Snapshot =
@@ -59,6 +79,8 @@ export interface ProduceFinal {
   /** When the first steady-state record was sent (runs with warmup). */
   readonly steadyStartMs: number | undefined;
   readonly metrics: ProducerMetrics;
+  /** Runs on several topics: each topic's records, in the run's topic order. */
+  readonly topics?: readonly TopicCounts[];
 }
 
 /** The last word of a consumer worker. */
@@ -69,7 +91,27 @@ export interface ConsumeFinal {
   readonly rebalanceMs: number;
 }
 
-export type WorkerFinal = ProduceFinal | ConsumeFinal;
+/** A topic of an ensure-topics job, as the admin worker found or made it. */
+export interface EnsuredTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly created: boolean;
+  /** Per partition, the end offset before the run (when the job asked for them). */
+  readonly endOffsets: Readonly<Record<number, string>> | undefined;
+}
+
+/** What an admin job found. */
+export type AdminOutcome =
+  | { readonly kind: 'ensure-topics'; readonly topics: readonly EnsuredTopic[] }
+  | { readonly kind: 'list-topics'; readonly topics: readonly string[] };
+
+/** The last word of an admin worker. */
+export interface AdminFinal {
+  readonly kind: 'admin';
+  readonly outcome: AdminOutcome;
+}
+
+export type WorkerFinal = ProduceFinal | ConsumeFinal | AdminFinal;
 
 /** Messages from the main thread to a worker. */
 export type ToWorker =

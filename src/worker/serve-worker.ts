@@ -3,6 +3,7 @@ import { loadClient } from '../clients/registry.js';
 import { PerfTestError } from '../errors.js';
 import { ProducerRole } from './producer-role.js';
 import { ConsumerRole } from './consumer-role.js';
+import { AdminRole } from './admin-role.js';
 import type { FromWorker, ToWorker, WorkerErrorInfo, WorkerRole, WorkerTask } from './protocol.js';
 
 /** A worker being served: `terminate` stops it where a thread would be killed (in-process workers). */
@@ -12,7 +13,7 @@ export interface ServedWorker {
 
 /**
  * The worker's side of the typed protocol, over `port` (a thread's parentPort, or one end of a channel in this
- * thread): takes one task, loads the task's client module, runs the producer or consumer role, and reports.
+ * thread): takes one task, loads the task's client module, runs the producer, consumer or admin role, and reports.
  * The port is closed when the worker is done, which a thread takes as its end.
  */
 export function serveWorker(port: MessagePort): ServedWorker {
@@ -29,7 +30,7 @@ export function serveWorker(port: MessagePort): ServedWorker {
 
   const run = async (task: WorkerTask): Promise<void> => {
     const client = await loadClient(task.clientModule);
-    const r: WorkerRole = task.kind === 'produce' ? new ProducerRole(task) : new ConsumerRole(task);
+    const r: WorkerRole = task.kind === 'produce' ? new ProducerRole(task) : task.kind === 'consume' ? new ConsumerRole(task) : new AdminRole(task);
     role = r;
     await r.prepare(client);
     // Terminated while connecting: close what this connected, since terminate found nothing to close yet.

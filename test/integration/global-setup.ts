@@ -11,6 +11,8 @@ declare module 'vitest' {
     kafkaVersion: string;
     /** Kafka's jars, to run its own tools with kafkaJavaCommand(). */
     kafkaLibDir: string;
+    /** Which lock a test file of this project holds while it runs (one-file-at-a-time.ts): the project's name. */
+    serialGroup: string;
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const { libDir } = await fetchKafka({ version });
   project.provide('kafkaVersion', version);
   project.provide('kafkaLibDir', libDir);
+  project.provide('serialGroup', project.name);
   // The cluster project's tests start replicated clusters of their own: no single broker for them.
   if (project.name === 'cluster') return async () => {};
   const broker = await brokerUnderTest(version);

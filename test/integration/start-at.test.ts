@@ -4,7 +4,8 @@ import { runJson, uniqueTopic } from './helpers.js';
 describe('perf-test --start-at against a real broker', () => {
   it('starts the load of two shards at one instant', async () => {
     const topic = uniqueTopic('start-at');
-    const at = new Date(Date.now() + 5000).toISOString();
+    // Far enough ahead for both shards to connect and create the topic on a loaded machine.
+    const at = new Date(Date.now() + 15_000).toISOString();
     const shard = (i: number) => runJson(['--topic', topic, '--num-records', '2000', '--throughput', '1000', '--shard', `${i}/2`, '--start-at', at]);
     const runs = await Promise.all([shard(0), shard(1)]);
     for (const { run, result } of runs) {

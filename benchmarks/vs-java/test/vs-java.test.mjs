@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBenchConfig, SAME_PRODUCER_PROPS } from '../config.mjs';
 import { parsePeakRssKiB, parseStatTimes } from '../measure.mjs';
-import { parseKafkaSummary } from '../parse.mjs';
-import { commandFor, scenarios, toolName } from '../scenarios.mjs';
+import { parseKafkaSummary, parseKafkaWindows } from '../parse.mjs';
+import { commandFor, JAVA_ENDLESS_RECORDS, scenarios, stopRule, toolName } from '../scenarios.mjs';
 import { median, summarize } from '../summary.mjs';
 import { formatMarkdown } from '../markdown.mjs';
 import { findRdkafkaPerformance, parseRdkafkaTable, parseRdkafkaVersion, rdkafkaCommand } from '../rdkafka.mjs';
@@ -19,18 +19,28 @@ describe('config', () => {
     expect(() => resolveBenchConfig(['--nope', '1'], {}, '/r')).toThrow(/unknown setting 'nope'/);
     expect(() => resolveBenchConfig(['--scale', '0'], {}, '/r')).toThrow(/--scale: '0' is not a positive number/);
   });
+
+  it('long runs scale too, and --scenarios picks groups of scenarios', () => {
+    expect(config).toMatchObject({ recordsPerLongRun: 10_000_000, durationSeconds: 60, longAcks: ['1'], scenarios: ['throughput', 'long', 'duration', 'latency'] });
+    expect(resolveBenchConfig(['--scale', '0.05'], {}, '/r')).toMatchObject({ recordsPerLongRun: 500_000, durationSeconds: 3 });
+    expect(resolveBenchConfig(['--scenarios', 'duration,long'], {}, '/r').scenarios).toEqual(['long', 'duration']);
+    expect(() => resolveBenchConfig(['--scenarios', 'long,soak'], {}, '/r')).toThrow(/--scenarios: 'soak' is not all or a list of throughput, long, duration, latency/);
+    expect(() => resolveBenchConfig(['--long-acks', '0'], {}, '/r')).toThrow(/--long-acks: '0' is not 1 or all/);
+  });
 });
 
 describe('scenarios and command lines', () => {
   it('runs start-up, 1 KiB and 100 B at acks=1 and all, then latency at a fixed rate', () => {
     const ids = scenarios(config).map((s) => s.id);
     expect(ids).toEqual(['start-up (1 record)', 'throughput 1KiB acks=1', 'throughput 1KiB acks=all', 'throughput 100B acks=1',
-      'throughput 100B acks=all', 'latency 1KiB acks=all at 20000/s']);
+      'throughput 100B acks=all', 'long 10,000,000 x 100B acks=1', 'duration 60 s x 100B acks=1', 'latency 1KiB acks=all at 20000/s']);
     expect(scenarios(config)[0]?.tools.map(toolName)).toEqual(['java', 'perf-test/kafkajs', 'perf-test/platformatic']);
   });
 
   it('runs only the throughput acks asked for (idempotence, the default of both tools, needs acks=all)', () => {
     const idempotent = resolveBenchConfig(['--acks', 'all', '--scenarios', 'throughput', '--producer-props', 'enable.idempotence=true'], {}, '/r');
+    expect(scenarios(resolveBenchConfig(['--scenarios', 'long', '--long-acks', '1,all'], {}, '/r')).map((s) => s.id))
+      .toEqual(['start-up (1 record)', 'long 10,000,000 x 100B acks=1', 'long 10,000,000 x 100B acks=all']);
     expect(scenarios(idempotent).map((s) => s.id)).toEqual(['start-up (1 record)', 'throughput 1KiB acks=all', 'throughput 100B acks=all']);
     expect(idempotent.producerProps.at(-1)).toBe('enable.idempotence=true');
     expect(() => resolveBenchConfig(['--acks', '2'], {}, '/r')).toThrow(/--acks: '2' is not 1 or all/);
@@ -64,7 +74,7 @@ describe('librdkafka, the third peer', () => {
   it('runs after Java in start-up and throughput, with the same settings in its own flags, and not in the latency scenario', () => {
     const plan = scenarios(config, { rdkafka: true });
     expect(plan.map((s) => s.tools.map(toolName).join(' '))).toEqual([
-      ...Array(5).fill('java librdkafka perf-test/kafkajs perf-test/platformatic'), 'java perf-test/kafkajs perf-test/platformatic']);
+      ...Array(7).fill('java librdkafka perf-test/kafkajs perf-test/platformatic'), 'java perf-test/kafkajs perf-test/platformatic']);
     const s = /** @type {import('../scenarios.mjs').Scenario} */ (plan[3]); // 100 B, acks=1
     const x = { topic: 't', bootstrapServers: '127.0.0.1:1', config, nodePath: 'node', perfTestBin: 'bin/perf-test.js', profileDir: undefined,
       rdkafkaBin: '/rk', javaTool: () => ({ command: 'java', args: [] }) };
@@ -84,6 +94,44 @@ describe('librdkafka, the third peer', () => {
       p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, p999Ms: NaN });
     expect(parseRdkafkaTable('% No such configuration property: "x"')).toBeUndefined();
     expect(parseRdkafkaVersion('Usage: x\n\nlibrdkafka version 2.0.2 (0x020002ff)\n')).toBe('2.0.2');
+  });
+});
+
+describe('duration runs', () => {
+  const plan = scenarios(resolveBenchConfig(['--scenarios', 'duration'], {}, '/r'), { rdkafka: true });
+  const s = /** @type {import('../scenarios.mjs').Scenario} */ (plan[1]);
+  const x = { topic: 't', bootstrapServers: 'b:1', config, nodePath: 'node', perfTestBin: 'pt', profileDir: undefined, rdkafkaBin: '/rk',
+    javaTool: (/** @type {string[]} */ args) => ({ command: 'java', args }) };
+
+  it('perf-test stops by itself at --duration; Java gets endless records, librdkafka no count', () => {
+    expect(s).toMatchObject({ kind: 'duration', records: 0, durationMs: 60_000, recordSizeBytes: 100, acks: '1' });
+    const pt = commandFor({ kind: 'perf-test', client: 'platformatic' }, s, x).args;
+    expect(pt.slice(0, 5)).toEqual(['pt', '--topic', 't', '--duration', '60000ms']);
+    expect(pt).not.toContain('--num-records');
+    expect(commandFor({ kind: 'java' }, s, x).args.slice(0, 4)).toEqual(['--topic', 't', '--num-records', String(JAVA_ENDLESS_RECORDS)]);
+    expect(commandFor({ kind: 'rdkafka' }, s, x).args).not.toContain('-c');
+    expect(stopRule({ kind: 'perf-test', client: 'platformatic' }, s)).toBeUndefined();
+    expect(stopRule({ kind: 'java' }, /** @type {import('../scenarios.mjs').Scenario} */ (plan[0]))).toBeUndefined();
+  });
+
+  it('stops Java after a rolling line per 5 s of the duration, librdkafka at the first row past it', () => {
+    const line = '500000 records sent, 100000.0 records/sec (9.54 MB/sec), 2.0 ms avg latency, 30.0 ms max latency.';
+    const java = /** @type {(out: string) => boolean} */ (stopRule({ kind: 'java' }, s));
+    expect(java(Array(11).fill(line).join('\n'))).toBe(false);
+    expect(java(Array(12).fill(line).join('\n'))).toBe(true);
+    const rk = /** @type {(out: string) => boolean} */ (stopRule({ kind: 'rdkafka' }, s));
+    const row = (/** @type {number} */ ms) => `|      ${ms} |     868832 |   86883200 |         36 |     768832 |     383707 |      38.37 |          0 |       1197 |     100000 |     769624 `;
+    expect(rk(`% Sending\n${row(59_001)}`)).toBe(false);
+    expect(rk(`${row(59_001)}\n${row(60_002)}`)).toBe(true);
+  });
+
+  it("reads Java's first windows as one run: their records over their time", () => {
+    const out = ['400000 records sent, 80000.0 records/sec (7.63 MB/sec), 10.0 ms avg latency, 100.0 ms max latency.',
+      '600000 records sent, 120000.0 records/sec (11.44 MB/sec), 5.0 ms avg latency, 50.0 ms max latency.',
+      '1 records sent, 1.0 records/sec (0.00 MB/sec), 1.0 ms avg latency, 1.0 ms max latency.'].join('\n');
+    expect(parseKafkaWindows(out, 2)).toEqual({ records: 1_000_000, recordsPerSec: 100_000, mbPerSec: (7.63 * 5 + 11.44 * 5) / 10,
+      avgLatencyMs: 7, maxLatencyMs: 100, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, p999Ms: NaN });
+    expect(parseKafkaWindows(out, 4)).toBeUndefined();
   });
 });
 
@@ -121,6 +169,16 @@ describe('summary', () => {
     const md = formatMarkdown({ machine: { cores: 2 }, settings: { repeats: 3 }, summaries: [s], failures: [] });
     expect(md).toContain('| s | perf-test/x | 150, 200, 300 | 200 | 1.50 (1.50, 1.00, 3.00) | 102 | 2,000.0 | n/a |');
     expect(md).not.toContain('librdkafka |');
+    expect(md).not.toContain('## Long runs');
+  });
+
+  it('puts the long runs in a table of their own, CPU per million of the records each run acknowledged', () => {
+    const runs = [run('java', 0, 100), run('perf-test/x', 0, 150)];
+    const s = summarize({ id: 's', kind: 'duration', records: 0 }, ['java', 'perf-test/x'], runs);
+    const md = formatMarkdown({ machine: {}, settings: {}, summaries: [s], failures: [] });
+    expect(md).toContain('## Long runs');
+    expect(md).toContain('| s | perf-test/x | 150 | 150 | 1.50 (1.50) | 100 | 2,000.0 | n/a |');
+    expect(md).toContain('In a duration run perf-test stops itself');
   });
 
   it('sets each perf-test client beside librdkafka, round by round, when librdkafka ran', () => {

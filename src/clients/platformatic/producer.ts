@@ -7,7 +7,7 @@ import { SetupError } from '../../errors.js';
 import type { ConnectionSpec, PartitionLeader, PartitionOutcome, PartitionRecords, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';
 import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from './produce-errors.js';
 import { checkCompression, connectError, errorDetail, producerOptions } from './options.js';
-import { encodeProduceRequest } from '../produce-request.js';
+import { encodeProduceRequest, RequestScratch } from '../produce-request.js';
 
 type Client = Producer<Buffer, Buffer, Buffer, Buffer>;
 type Transaction = Awaited<ReturnType<Client['beginTransaction']>>;
@@ -48,6 +48,11 @@ export class PlatformaticProducer implements ProducerPort {
    * (`partitions`) or a connection that is no longer connected sends the next request the whole way again.
    */
   private readonly connections = new Map<number, Connection>();
+  /**
+   * Where requests are encoded: the connection copies a request into one buffer with its header before `send`
+   * returns (the canary test checks that), so one buffer serves every request.
+   */
+  private readonly scratch = new RequestScratch();
   /** AddPartitionsToTxn calls, one after another: the client merges concurrent ones into the first one's partitions. */
   private addingPartitions: Promise<void> = Promise.resolve();
 
@@ -113,7 +118,7 @@ export class PlatformaticProducer implements ProducerPort {
       const writer = Writer.create().append(encodeProduceRequest({
         version, transactionalId, acks, timeoutMs: requestTimeoutMs, topic: request.topic, batches: request.batches,
         identity: request.identity, timestampMs: Date.now(),
-      }));
+      }, this.scratch));
       // acks=0: the broker sends no answer, and the connection calls back once the request is written.
       if (acks === 0) writer.context.noResponse = true;
       return writer;

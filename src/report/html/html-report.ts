@@ -1,5 +1,6 @@
 import type { CompareResult, ScenarioResult } from '../compare-result.js';
-import { describeValues } from '../result.js';
+import { workloadRows } from '../workload.js';
+import { describeTopics } from '../result.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../compare-columns.js';
 import { chartAssets, type ChartAssets } from './assets.js';
 import { reportCharts, colorOf } from './chart-data.js';
@@ -18,7 +19,7 @@ function title(doc: CompareResult): string {
   const keys = Object.keys(doc.matrix);
   if (keys.length > 0) return `perf-test compare: ${keys.join(' × ')}`;
   const first = doc.scenarios[0];
-  if (doc.scenarios.length === 1 && first) return `perf-test: ${first.result.records.acked.toLocaleString('en-US')} records to ${first.result.config.topic}`;
+  if (doc.scenarios.length === 1 && first) return `perf-test: ${first.result.records.acked.toLocaleString('en-US')} records to ${describeTopics(first.result.config)}`;
   return `perf-test report: ${doc.scenarios.length} results`;
 }
 
@@ -26,18 +27,10 @@ function title(doc: CompareResult): string {
 function workload(doc: CompareResult): Array<[string, string]> {
   const c = doc.scenarios[0]?.result.config;
   if (!c) return [];
-  const varied = new Set(Object.keys(doc.matrix));
-  const rows: Array<[string, string | number | boolean | null]> = [
-    ['records', c.numRecords], ['duration', c.durationMs === null ? null : `${c.durationMs / 1000} s`],
-    ['record-size', describeValues(c)],
-    ['throughput', c.throughputProfile !== undefined ? `profile ${c.throughputProfile}` : c.throughputLimit === null ? 'no cap' : `${c.throughputLimit} records/s`],
-    ['producers', c.producers], ['client', c.client], ['warmup-records', c.warmupRecords || null],
-    ...(['acks', 'batch.size', 'linger.ms', 'compression.type', 'enable.idempotence'] as const).map((k): [string, string | number | boolean | null] => [k, c.producer[k] ?? null]),
-    ['bootstrap servers', c.bootstrapServers.join(',')],
-  ];
+  const rows = workloadRows(c, new Set(Object.keys(doc.matrix)));
   if (doc.repeat > 1) rows.push(['runs per scenario', `${doc.repeat} (median shown)`]);
   if (doc.warmupRecords > 0) rows.push(['warmup run', `${doc.warmupRecords} records before each scenario`]);
-  return rows.filter(([k, v]) => v !== null && !varied.has(k)).map(([k, v]) => [k, String(v)]);
+  return rows;
 }
 
 function summaryTable(doc: CompareResult): string {
@@ -56,6 +49,16 @@ function summaryTable(doc: CompareResult): string {
   return `<table class="summary"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>${doc.scenarios.map(row).join('\n')}</tbody></table>
 <p class="notes">${footnotes(doc).map((n) => escapeHtml(n.replace(/^\* best/, 'Bold: best'))).join('<br>')}</p>`;
+}
+
+/** A single run on several topics: each topic's share. */
+function topicsTable(doc: CompareResult): string {
+  const topics = doc.scenarios.length === 1 ? doc.scenarios[0]!.result.topics : undefined;
+  if (!topics) return '';
+  const rows = topics.map((t) => `<tr><td>${escapeHtml(t.topic)}</td>${[t.records.acked.toLocaleString('en-US'), t.records.failed.toLocaleString('en-US'), (t.bytes / 2 ** 20).toFixed(2)]
+    .map((v) => `<td class="num">${v}</td>`).join('')}</tr>`);
+  return `<section><h2>Topics</h2><table class="summary"><thead><tr><th>topic</th><th>acked</th><th>failed</th><th>MB</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
 function section(id: string, heading: string, note: string, control = ''): string {
@@ -88,6 +91,7 @@ export function htmlReport(doc: CompareResult, assets: ChartAssets = chartAssets
 </header>
 <main>
 ${summaryTable(doc)}
+${topicsTable(doc)}
 ${doc.scenarios.length > 1 ? section('chart-throughput', 'Throughput per scenario', 'Records acknowledged per second (median over runs).') : ''}
 ${section('chart-percentiles', 'Latency by percentile', 'Send to acknowledgement, from the HdrHistograms of all records: the x axis is logarithmic, so the tail (99%, 99.9%...) gets room. Dashed: from the intended send time (rate-capped runs); dotted: end to end (e2e runs). ', '<button type="button" id="latency-scale">Logarithmic latency axis</button>')}
 ${section('chart-throughput-time', 'Throughput over time', 'Records acknowledged per second in each reporting interval; dashed, the target rate of a capped run.')}

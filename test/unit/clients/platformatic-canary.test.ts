@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   Connection, Consumer, Producer, compressionsAlgorithmsByBitmask, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17,
-  kGetApi, kGetConnection, kMetadata,
+  Writer, kGetApi, kGetConnection, kMetadata,
 } from '@platformatic/kafka';
 
 // Canaries: the default client's adapter (src/clients/platformatic/) leans on parts of @platformatic/kafka that it
@@ -22,6 +22,21 @@ describe('@platformatic/kafka internals the adapter uses', () => {
       expect(typeof symbol).toBe('symbol');
       expect(typeof (Producer.prototype as unknown as Record<symbol, unknown>)[symbol]).toBe('function');
     }
+  });
+
+  it('the producer: Connection.send copies the request into one buffer with its header before it returns (producer.ts reuses one)', () => {
+    const source = readFileSync(join(packageDir, 'dist/network/connection.js'), 'utf8');
+    const send = source.slice(source.indexOf('    send(apiKey'), source.indexOf('    reauthenticate()'));
+    // The payload is made and copied in send itself, before the request is queued.
+    expect(send.indexOf('payload = createPayload();')).toBeGreaterThan(0);
+    expect(send.indexOf('payload: writer.buffer,')).toBeGreaterThan(send.indexOf('payload = createPayload();'));
+    expect(send.indexOf('payload: writer.buffer,')).toBeLessThan(send.indexOf('this.#requestsQueue.push'));
+    // writer.buffer of a header and a payload is a copy: the payload's bytes may change afterwards.
+    const scratch = Buffer.from('payload');
+    const writer = Writer.create().appendInt16(0).appendFrom(Writer.create().append(scratch)).prependLength();
+    const copied = writer.buffer;
+    scratch.fill(0);
+    expect(copied.subarray(6).toString()).toBe('payload');
   });
 
   it('the consumer: Connection.send takes (apiKey, version, payload, parser, request tags, response tags, callback) (fetch-request.ts)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Reader, produceV8, produceV11, readRecordsBatch } from '@platformatic/kafka';
 import { crc32c, crc32cJs } from '../../../src/clients/crc32c.js';
-import { encodeProduceRequest, recordBatchSize, type ProduceRequestBody } from '../../../src/clients/produce-request.js';
+import { encodeProduceRequest, recordBatchSize, RequestScratch, type ProduceRequestBody } from '../../../src/clients/produce-request.js';
 
 const TS = 1_796_183_485_264; // above 2^32 ms: both halves of the 64-bit timestamps matter
 const values = (n: number, size: number) => Array.from({ length: n }, (_, i) => Buffer.alloc(size, 65 + (i % 26)));
@@ -52,6 +52,21 @@ describe('CRC32C', () => {
 });
 
 describe('encodeProduceRequest', () => {
+  it('encodes into a scratch buffer the same bytes, and grows it only for a larger request', () => {
+    const scratch = new RequestScratch();
+    const small = body({ batches: [{ partition: 0, values: values(10, 100), baseSequence: -1 }] });
+    const large = body({ batches: [{ partition: 1, values: values(50, 1024), baseSequence: -1 }] });
+    const first = encodeProduceRequest(small, scratch);
+    expect(first.equals(encodeProduceRequest(small))).toBe(true);
+    const second = encodeProduceRequest(large, scratch);
+    expect(second.equals(encodeProduceRequest(large))).toBe(true);
+    const third = encodeProduceRequest(small, scratch);
+    expect(third.equals(encodeProduceRequest(small))).toBe(true);
+    // The small one after the large one reuses its memory: no buffer per request.
+    expect(third.buffer).toBe(second.buffer);
+    expect(third.byteOffset).toBe(second.byteOffset);
+  });
+
   it('lays records out exactly as the client library does, and batch headers as Java does (flexible v11 and v8)', () => {
     // In ascending partition order: the library sorts them so (grouping records by partition in an object).
     const b = body({ batches: [{ partition: 0, values: values(1, 1024), baseSequence: -1 }, { partition: 2, values: values(200, 100), baseSequence: -1 }] });

@@ -6,6 +6,7 @@ import { PRODUCER_DEFAULTS } from '../../../src/config/producer-config.js';
 import type { ProduceOptions } from '../../../src/config/produce-options.js';
 import { resolveProduceConfig } from '../../../src/config/resolve-produce.js';
 import { PLAINTEXT_SECURITY } from '../../../src/config/security.js';
+import { DEFAULT_WORKER_YOUNG_GENERATION_MB } from '../../../src/config/worker-limits.js';
 import type { ProduceConfig } from '../../../src/config/types.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 import { thrown } from '../../support/thrown.js';
@@ -61,6 +62,8 @@ describe('resolveProduceConfig: bad invocations', () => {
     ['--producers 0', { numRecords: '10', producers: '0' }, {}, ["--producers: '0' must be at least 1"]],
     ['--producers 999', { numRecords: '1000', producers: '999' }, {}, ["--producers: '999' must be at most 256"]],
     ['--producers more than --num-records', { numRecords: '2', producers: '3' }, {}, ["--producers: '3' is more than --num-records (2)"]],
+    ['--worker-young-generation-mb 0', { numRecords: '10', workerYoungGenerationMb: '0' }, {}, ["--worker-young-generation-mb: '0' must be at least 1"]],
+    ['--worker-young-generation-mb 12MiB', { numRecords: '10', workerYoungGenerationMb: '12MiB' }, {}, ["--worker-young-generation-mb: '12MiB' is not a whole number"]],
     ['--topic "bad topic"', { numRecords: '10', topic: 'bad topic' }, {}, ["--topic: 'bad topic' is not a valid topic name"]],
     ['--topic ..', { numRecords: '10', topic: '..' }, {}, ["--topic: '..' is not a valid topic name"]],
     ['--topic of 250 characters', { numRecords: '10', topic: 'x'.repeat(250) }, {}, [`--topic: '${'x'.repeat(250)}' is not a valid topic name`]],
@@ -124,11 +127,13 @@ describe('resolveProduceConfig: defaults', () => {
       mode: 'produce',
       bootstrapServers: ['localhost:9092'],
       topic: { name: 'perf-test', partitions: undefined, replicationFactor: undefined },
+      topics: [{ name: 'perf-test', partitions: undefined, replicationFactor: undefined }],
       stop: { kind: 'count', records: 1000 },
       rate: { kind: 'unlimited' },
       payload: { kind: 'random', sizeBytes: 1024, sizes: { kind: 'fixed', bytes: 1024 }, compressibility: undefined },
       warmupRecords: 0,
       producers: 1,
+      workerLimits: { youngGenerationMb: DEFAULT_WORKER_YOUNG_GENERATION_MB },
       reportingIntervalMs: 5000,
       transactionDurationMs: undefined,
       client: 'platformatic',

@@ -3,11 +3,18 @@ import { markdownReport } from '../../../src/report/markdown.js';
 import { fakeResult } from '../../support/fake-result.js';
 
 // Latencies under 2048 µs are exact in the histograms, so every figure below is exact.
+/** The report above its folded workload section (test/unit/report/workload.test.ts checks that one). */
+function figures(md: string): string {
+  const at = md.indexOf('\n\n<details><summary>Workload</summary>');
+  expect(at).toBeGreaterThan(0);
+  return md.slice(0, at);
+}
+
 const run = fakeResult({ latenciesUs: [100, 200, 300, 1500], durationMs: 2000, failed: 1, topic: 'orders' });
 
 describe('markdownReport', () => {
   it('shows the workload, throughput, latency and errors as Markdown tables', () => {
-    expect(markdownReport(run)).toBe([
+    expect(figures(markdownReport(run))).toBe([
       '### perf-test: 4 records to `orders`',
       '',
       '5 records, 100 B, no cap, 1 producer(s), acks=-1',
@@ -27,11 +34,11 @@ describe('markdownReport', () => {
   });
 
   it('adds the gates with their actual values and limits', () => {
-    const md = markdownReport(run, [
+    const md = figures(markdownReport(run, [
       { gate: 'p99 < 2ms', actual: 1.5, limit: 2, unit: 'ms', passed: true },
       { gate: 'throughput >= 1000 rec/s', actual: 2, limit: 1000, unit: 'rec/s', passed: false },
       { gate: 'e2e.p99 < 5ms', actual: null, limit: 5, unit: 'ms', passed: false },
-    ]);
+    ]));
     expect(md.split('\n').slice(-6)).toEqual([
       '',
       '| gate | actual | limit | result |',
@@ -44,7 +51,7 @@ describe('markdownReport', () => {
 
   it('adds the intended-send and end-to-end views, and what the consumers missed', () => {
     const e2e = fakeResult({ latenciesUs: [100, 200], durationMs: 1000, capped: true, endToEndUs: [400], status: 'interrupted' });
-    expect(markdownReport(e2e).split('\n')).toEqual([
+    expect(figures(markdownReport(e2e)).split('\n')).toEqual([
       '### perf-test: 2 records to `perf-test` (interrupted)',
       '',
       '2 records, 100 B, capped at 1000 rec/s, 1 producer(s), acks=-1',

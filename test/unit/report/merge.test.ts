@@ -3,6 +3,7 @@ import { UsageError } from '../../../src/errors.js';
 import { mergeResults } from '../../../src/report/merge.js';
 import { fakeResult } from '../../support/fake-result.js';
 import { thrown } from '../../support/thrown.js';
+import { expectValid } from '../../support/schema.js';
 
 const MB = 1024 * 1024;
 
@@ -66,5 +67,19 @@ describe('mergeResults', () => {
     const e2e = fakeResult({ latenciesUs: [100], durationMs: 1000, endToEndUs: [500] });
     expect(thrown(UsageError, () => mergeResults([a, e2e])).message).toBe('merge: results of different kinds (schema 1/e2e vs 1/produce)');
     expect(thrown(UsageError, () => mergeResults([])).message).toBe('merge: give at least one result file');
+  });
+
+  it('sums each topic\'s figures by name over shards that ran on the same topics', () => {
+    const share = (acked: number, failed: number) => [
+      { topic: 'x-0', records: { sent: acked + failed, acked, failed }, bytes: acked * 100 },
+      { topic: 'x-1', records: { sent: acked, acked, failed: 0 }, bytes: acked * 100 },
+    ];
+    const m = mergeResults([{ ...a, topics: share(2, 0) }, { ...b, topics: share(1, 2) }]);
+    expect(m.topics).toEqual([
+      { topic: 'x-0', records: { sent: 5, acked: 3, failed: 2 }, bytes: 300 },
+      { topic: 'x-1', records: { sent: 3, acked: 3, failed: 0 }, bytes: 300 },
+    ]);
+    expectValid(m);
+    expect(mergeResults([a, b])).not.toHaveProperty('topics');
   });
 });

@@ -5,6 +5,7 @@ import { WorkerCrashError } from '../../../src/errors.js';
 import { startProduceRun } from '../../../src/run/produce-run.js';
 import type { IntervalResult, ProduceResult } from '../../../src/report/result.js';
 import { fakeCluster } from '../../support/fake-client.js';
+import { expectValid } from '../../support/schema.js';
 import { FAKE_ENV, interruptedAt, recordingHooks, resolveContext } from '../../support/runs.js';
 
 function config(o: ProduceOptions) {
@@ -109,5 +110,28 @@ describe('a produce run, with the fake client and workers in this thread', () =>
     expect(error).toBeInstanceOf(WorkerCrashError);
     expect((error as Error).message).toMatch(/^worker \d failed: Error: injected fault: no connection$/);
     await expect.poll(() => fakeCluster.open).toBe(0);
+  });
+});
+
+describe('a produce run on several topics, with the fake client', () => {
+  it('spreads the records evenly, record k to topic k mod 3, and reports each topic\'s share', async () => {
+    const result = await startProduceRun(config({ topic: undefined, topics: '3', topicPrefix: 'spread', numRecords: '1000', producers: '2' }), FAKE_ENV, recordingHooks()).result;
+    expect(result.records).toEqual({ sent: 1000, acked: 1000, failed: 0, abandoned: 0 });
+    // 1000 = 334 + 333 + 333: the two workers' contiguous ordinals (0-499, 500-999) share out exactly as one would.
+    expect([0, 1, 2].map((t) => fakeCluster.count(`spread-${t}`))).toEqual([334, 333, 333]);
+    expect(result.topics).toEqual([
+      { topic: 'spread-0', records: { sent: 334, acked: 334, failed: 0 }, bytes: 33_400 },
+      { topic: 'spread-1', records: { sent: 333, acked: 333, failed: 0 }, bytes: 33_300 },
+      { topic: 'spread-2', records: { sent: 333, acked: 333, failed: 0 }, bytes: 33_300 },
+    ]);
+    expect(result.config.topic).toBe('spread-0,spread-1,spread-2');
+    expect(result.config.topics).toEqual(['spread-0', 'spread-1', 'spread-2']);
+    expectValid(result);
+  });
+
+  it('leaves a one-topic result as it was: no per-topic figures', async () => {
+    const result = await startProduceRun(config({ numRecords: '10' }), FAKE_ENV, recordingHooks()).result;
+    expect(result.topics).toBeUndefined();
+    expect(result.config.topics).toBeUndefined();
   });
 });
