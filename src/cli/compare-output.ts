@@ -8,7 +8,7 @@ import type { CompareResult } from '../report/compare-result.js';
 import type { RunPosition } from '../compare/run-compare.js';
 import { compareTable } from '../compare/table.js';
 import { compareMarkdown } from '../compare/markdown.js';
-import { verdictLines } from '../compare/verdict-table.js';
+import { verdictLines } from '../report/verdict-table.js';
 import { compareIntervalLine, compareStartLine, runEndLine, runStartLine } from '../compare/progress-lines.js';
 import { htmlReport } from '../report/html/html-report.js';
 import { writeOutputFiles, type Streams } from './output.js';

@@ -28,10 +28,14 @@ Examples:
   # One JSON document for CI (progress goes to stderr):
   perf-test --num-records 100000 --json > result.json
 
+  # A CI gate against a saved run: a verdict (pass, fail, inconclusive) from the interval figures of both:
+  perf-test --duration 60s --throughput 20000 --reporting-interval 1000 --baseline main.json --max-regression 10%
+
 Latency is measured from the hand-over of each record to the producer to its acknowledgement (Kafka's
 definition). With --throughput, a second view measures from each record's intended send time, which is
 free of coordinated omission. Exit codes: 0 ok, 1 gate failed, 2 usage error, 3 cluster unreachable or setup
-failed, 4 records failed, 5 internal error, 130 interrupted.
+failed, 4 records failed, 5 internal error, 6 authentication or TLS failed, 7 a --baseline verdict was
+inconclusive (none failed), 130 interrupted.
 `;
 
 export const MERGE_HELP = `
@@ -83,6 +87,8 @@ Examples:
   perf-test e2e --num-records 100000 --record-size 512 --assert "e2e.p99 < 50ms"
   # EndToEndLatency's key and header flags (4.2):
   perf-test e2e --num-records 10000 --record-size 512 --record-key-size 16 --num-headers 2 --record-header-size 64
+  # A backlog drain: 1 GiB written with the consumers paused, then read while producing goes on at 5,000/s:
+  perf-test e2e --duration 10m --throughput 5000 --backlog 1GiB     (or --backlog 500000records)
   # Kafka's EndToEndLatency command line (4.2 flags, or its deprecated positional form), printing its lines:
   perf-test e2e --bootstrap-server localhost:9092 --topic t --num-records 10000 --producer-acks all --record-size 512 \\
                 --throughput 500 --format kafka
@@ -90,6 +96,8 @@ Examples:
 
 Each record carries its send time; consumers in the same process measure receipt minus send time on one
 monotonic clock. The run waits (up to --drain-timeout) until every acked record is consumed and reports any missing.
+With --backlog, it reports the fill and the drain: the consumers' rate and the time until they caught up (their
+lag down to 1% of the backlog).
 `;
 
 export const CAPACITY_HELP = `

@@ -140,13 +140,14 @@ function finish(result: ProduceResult, report: ReportConfig, output: ReportOutpu
 }
 
 /**
- * The exit code of a finished run: interrupted, then gates, then records that failed (or, in e2e runs,
- * were never consumed).
+ * The exit code of a finished run: interrupted, then gates that failed, then records that failed (or, in e2e
+ * runs, were never consumed), then a baseline verdict that was inconclusive.
  */
 export function exitCodeOf(r: GateInput & { status: string }, gates: readonly GateOutcome[]): number {
   if (r.status === 'interrupted') return ExitCode.Interrupted;
-  if (gates.some((g) => !g.passed)) return ExitCode.GateFailed;
+  if (gates.some((g) => !g.passed && g.verdict !== 'inconclusive')) return ExitCode.GateFailed;
   if ((r.records.failed ?? 0) > 0 || (r.consumed?.missing ?? 0) > 0) return ExitCode.RecordsFailed;
+  if (gates.some((g) => g.verdict === 'inconclusive')) return ExitCode.Inconclusive;
   return ExitCode.Ok;
 }
 

@@ -14,6 +14,7 @@ import type { Progress } from '../report/progress.js';
 import { ExitCode } from '../errors.js';
 import { compareOfResults } from '../compare/figures.js';
 import { htmlReport } from '../report/html/html-report.js';
+import { backlogLines } from '../report/backlog-text.js';
 
 /** Where text goes. */
 export interface Streams {
@@ -68,6 +69,7 @@ export class ReportOutput {
       if (r.mode === 'e2e') lines.push(...kafkaEndToEndLines(r.endToEndLatencyMs ?? null));
       if (this.config.printMetrics) lines.push(metricsLines(r));
       if (format === 'default') lines.push('', summaryTables(r));
+      if (r.backlog && format === 'default') lines.push('', backlogLines(r.backlog));
       this.streams.out(lines.join('\n'));
     }
     if (gates.length > 0) {

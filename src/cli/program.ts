@@ -148,6 +148,7 @@ function buildProgram(): Command {
     .addOption(new Option('--consumer-props <k=v...>', 'Java consumer properties: fetch.max.wait.ms=10 ...'))
     .addOption(new Option('--consumer.config <file>', 'Java properties file of consumer properties'))
     .addOption(new Option('--drain-timeout <time>', 'after producing, how long to wait for every acked record to be consumed (default: 30s)'))
+    .addOption(new Option('--backlog <size|Nrecords>', 'keep the consumers paused until the producers have written this much (2GiB, 64MiB, 50000records), then resume them while producing goes on: reports the drain rate and the time to catch up'))
     .addOption(new Option('--producer-acks <1|all>', 'EndToEndLatency\'s acks flag (Kafka 4.2): 1 or all; also sets linger.ms=0, as it does'));
   addReportOptions(e2e).addHelpText('after', E2E_HELP);
 

@@ -129,6 +129,14 @@ export interface ConsumerPort {
   start(subscription: Subscription, listener: ConsumerListener): Promise<void>;
   /** Moves a partition's position (applies to the next fetch). */
   seek(topic: string, partition: number, offset: string): void;
+  /**
+   * Stops fetching every partition, this member's now and after any rebalance, while it stays in its group
+   * (heartbeats go on); positions stay where they are. May be called before `start`: then nothing is fetched.
+   * Records of a fetch already answered may still reach the listener.
+   */
+  pause(): void;
+  /** Fetches again, from the positions where `pause` left them. */
+  resume(): void;
   disconnect(): Promise<void>;
 }
 

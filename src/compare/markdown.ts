@@ -1,5 +1,5 @@
 import type { CompareResult } from '../report/compare-result.js';
-import { verdictMarkdown } from './verdict-table.js';
+import { verdictMarkdown } from '../report/verdict-table.js';
 import { FIGURE_COLUMNS, bestMarks, changeCells, changeHeads, figureText, footnotes, settingCells, settingColumns } from '../report/compare-columns.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

@@ -7,6 +7,7 @@ export interface EndToEndOptions extends ProduceOptions {
   consumerProps?: string[];
   consumerConfig?: string;
   drainTimeout?: string;
+  backlog?: string;
   /** EndToEndLatency's `--producer-acks 1|all`. */
   producerAcks?: string;
   /** Given in EndToEndLatency's deprecated positional form (perf-test warns as Kafka does). */

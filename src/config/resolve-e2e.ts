@@ -7,6 +7,7 @@ import { resolveConsumeConfig } from './resolve-consume.js';
 import { resolveProduceConfig, type ResolveContext } from './resolve-produce.js';
 import type { EndToEndConfig } from './types.js';
 import { STAMP_BYTES } from '../workload/stamp.js';
+import { checkBacklogFits, parseBacklog } from './backlog.js';
 
 const SECURITY_PREFIXES = ['security.protocol', 'ssl.', 'sasl.'];
 const DEFAULT_TOPIC = 'perf-test-e2e';
@@ -44,6 +45,7 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
   }
   const consumers = parseInteger('--consumers', o.consumers ?? '1', 1, 256);
   const kafkaProps = endToEndLatencyProps(o.producerAcks);
+  const backlog = o.backlog === undefined ? undefined : parseBacklog(o.backlog);
   const producers = o.producers === 'auto' ? undefined : o.producers;
   const produce = resolveProduceConfig({
     ...o,
@@ -55,6 +57,7 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
     // A created topic gets a partition per producer or consumer, so that none of them idles.
     partitions: o.partitions ?? String(Math.max(consumers, Number(producers ?? 1))),
   }, ctx);
+  if (backlog && o.backlog !== undefined) checkBacklogFits(o.backlog, backlog, produce.stop, produce.payload);
   // Consumers connect as the producers do (security settings) unless their own properties say otherwise.
   const shared = Object.entries(produce.clientProps).filter(([k]) => SECURITY_PREFIXES.some((p) => k.startsWith(p)));
   const consume = resolveConsumeConfig({
@@ -75,5 +78,6 @@ export function resolveEndToEndConfig(o: EndToEndOptions, outer: ResolveContext)
     produce,
     consume: Object.freeze({ ...consume, stop: { kind: 'idle' } as const, consumer: Object.freeze({ ...consume.consumer, fromBeginning: true }) }),
     drainTimeoutMs: parseDuration('--drain-timeout', o.drainTimeout ?? '30s'),
+    backlog: backlog && Object.freeze(backlog),
   });
 }

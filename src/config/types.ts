@@ -52,6 +52,15 @@ export interface TopicSpec {
   readonly replicationFactor: number | undefined;
 }
 
+/**
+ * `perf-test e2e --backlog`: how much the producers write with the consumers paused before the consumers start,
+ * as OpenMessaging Benchmark's `consumerBacklogSizeGB`: value bytes (`2GiB`, `500MB`, a plain number of bytes) or
+ * a count of records (`50000records`).
+ */
+export type BacklogTarget =
+  | { readonly kind: 'bytes'; readonly bytes: number }
+  | { readonly kind: 'records'; readonly records: number };
+
 /** Everything a produce run needs, fully defaulted and frozen. The only input of the runner. */
 export interface ProduceConfig {
   readonly mode: 'produce';
@@ -127,6 +136,8 @@ export interface EndToEndConfig {
   readonly consume: ConsumeConfig;
   /** How long to wait, once producing is done, for every acked record to be consumed. */
   readonly drainTimeoutMs: number;
+  /** `--backlog`: the consumers start paused until the producers have written this much; undefined: they never pause. */
+  readonly backlog: BacklogTarget | undefined;
 }
 
 /** How `perf-test capacity` searches: exponential steps until the first failure, then bisection. */

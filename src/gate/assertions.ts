@@ -1,5 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { LatencySummary } from '../metrics/histogram.js';
+import type { SampledRun } from './samples.js';
+import type { Verdict } from './verdict.js';
 
 /** A latency statistic a gate can name. */
 export type LatencyStat = 'avg' | 'min' | 'max' | 'p50' | 'p95' | 'p99' | 'p999';
@@ -20,8 +22,8 @@ export interface Assertion {
   readonly limit: number;
 }
 
-/** The figures gates read, common to every kind of run. */
-export interface GateInput {
+/** The figures gates read, common to every kind of run (a baseline verdict reads the intervals too). */
+export interface GateInput extends SampledRun {
   readonly latencyMs?: LatencySummary | null;
   readonly intendedLatencyMs?: LatencySummary | null;
   readonly endToEndLatencyMs?: LatencySummary | null;
@@ -38,7 +40,19 @@ export interface GateOutcome {
   readonly actual: number | null;
   readonly limit: number;
   readonly unit: string;
+  /** False for a failed gate, and for an inconclusive verdict. */
   readonly passed: boolean;
+  /**
+   * `--baseline` judged on interval figures: pass, fail or inconclusive, with the change of the mean and its 95%
+   * interval in percent of the baseline's. Absent for assertions, and for a baseline compared figure to figure.
+   */
+  readonly verdict?: Verdict;
+  readonly confidence?: {
+    readonly changePct: number;
+    readonly lowPct: number;
+    readonly highPct: number;
+    readonly samples: { readonly baseline: number; readonly candidate: number };
+  };
 }
 
 const LATENCY_UNITS: Record<string, number> = { us: 0.001, 'µs': 0.001, ms: 1, s: 1000 };

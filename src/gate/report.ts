@@ -6,10 +6,16 @@ export function gateFigure(n: number | null): string {
   return Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toFixed(3)).toString();
 }
 
-/** One line per gate: PASS/FAIL, the expression, the actual value and the limit. */
+/** A gate's result: PASS or FAIL, or a baseline verdict's INCONCLUSIVE. */
+export function gateResult(o: GateOutcome): 'PASS' | 'FAIL' | 'INCONCLUSIVE' {
+  return o.verdict === 'inconclusive' ? 'INCONCLUSIVE' : o.passed ? 'PASS' : 'FAIL';
+}
+
+/** One line per gate: its result, the expression, the actual value (a baseline verdict's: the mean) and the limit. */
 export function gateLines(outcomes: readonly GateOutcome[]): string {
   const width = Math.max(...outcomes.map((o) => o.gate.length));
+  const label = Math.max(...outcomes.map((o) => gateResult(o).length));
   return outcomes
-    .map((o) => `${o.passed ? 'PASS' : 'FAIL'}  ${o.gate.padEnd(width)}  actual ${gateFigure(o.actual)} ${o.unit}, limit ${gateFigure(o.limit)} ${o.unit}`)
+    .map((o) => `${gateResult(o).padEnd(label)}  ${o.gate.padEnd(width)}  actual ${o.verdict ? 'mean ' : ''}${gateFigure(o.actual)} ${o.unit}, limit ${gateFigure(o.limit)} ${o.unit}`)
     .join('\n');
 }

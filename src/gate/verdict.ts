@@ -88,6 +88,20 @@ export function judgeMetric(metric: MetricVerdict['metric'], baseline: readonly 
   };
 }
 
+/** A metric with fewer than two samples on a side: no interval, so inconclusive. */
+export interface TooFewSamples {
+  readonly metric: MetricVerdict['metric'];
+  readonly verdict: 'inconclusive';
+  readonly samples: MetricVerdict['samples'];
+}
+
+/** Judges a metric's samples, or calls it inconclusive when a side has fewer than two. */
+export function judgeSamples(metric: MetricVerdict['metric'], baseline: readonly number[], candidate: readonly number[], maxRegression: number): MetricVerdict | TooFewSamples {
+  return baseline.length >= 2 && candidate.length >= 2
+    ? judgeMetric(metric, baseline, candidate, maxRegression)
+    : { metric, verdict: 'inconclusive', samples: { baseline: baseline.length, candidate: candidate.length } };
+}
+
 /** The overall verdict of several: any fail fails; else any inconclusive; else pass. */
 export function overallVerdict(verdicts: ReadonlyArray<{ readonly verdict: Verdict }>): Verdict {
   if (verdicts.some((v) => v.verdict === 'fail')) return 'fail';

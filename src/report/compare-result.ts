@@ -1,5 +1,5 @@
 import type { LatencySummary, ProduceResult } from './result.js';
-import type { MetricVerdict, Verdict } from '../gate/verdict.js';
+import type { MetricVerdict, TooFewSamples, Verdict } from '../gate/verdict.js';
 
 /** Schema version of the compare document; bumped on any incompatible change (see schema/compare.schema.json). */
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -104,6 +104,6 @@ export interface CompareVerdicts {
     readonly name: string;
     readonly verdict: Verdict;
     /** A metric with fewer than two samples a side has no figures, and is inconclusive. */
-    readonly metrics: ReadonlyArray<MetricVerdict | { readonly metric: string; readonly verdict: 'inconclusive'; readonly samples: MetricVerdict['samples'] }>;
+    readonly metrics: ReadonlyArray<MetricVerdict | TooFewSamples>;
   }>;
 }

@@ -2,6 +2,8 @@ import type { GateOutcome } from '../gate/assertions.js';
 import { gateFigure } from '../gate/report.js';
 import { describeKeysAndHeaders, describeTopics, describeValues, type LatencySummary, type ProduceResult } from './result.js';
 import { formatMs } from './summary-table.js';
+import { backlogMarkdown } from './backlog-text.js';
+import { baselineVerdictMarkdown } from './verdict-table.js';
 import { workloadRows } from './workload.js';
 
 const MB = 1024 * 1024;
@@ -43,6 +45,7 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (r.steadyState) lines.push(row(['steady state', ...latencyCells(r.steadyState.latencyMs)]));
   if (r.endToEndLatencyMs !== undefined) lines.push(row(['end to end', ...latencyCells(r.endToEndLatencyMs)]));
   if (r.consumed) lines.push('', `Consumed ${r.consumed.records.toLocaleString('en-US')} records, ${r.consumed.missing.toLocaleString('en-US')} missing.`);
+  if (r.backlog) lines.push('', backlogMarkdown(r.backlog));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('', row(['error', 'records']), row(['---', '---:']), ...errors.map(([n, k]) => row([n, String(k)])));
@@ -56,8 +59,10 @@ export function markdownReport(r: ProduceResult, gates: readonly GateOutcome[] =
   if (gates.length > 0) {
     lines.push('', row(['gate', 'actual', 'limit', 'result']), row(['---', '---:', '---:', ':---:']));
     for (const g of gates) {
-      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${gateFigure(g.actual)} ${g.unit}`, `${gateFigure(g.limit)} ${g.unit}`, g.passed ? '✅' : '❌']));
+      lines.push(row([`\`${g.gate}\``, g.actual === null ? 'n/a' : `${gateFigure(g.actual)} ${g.unit}`, `${gateFigure(g.limit)} ${g.unit}`, g.verdict === 'inconclusive' ? '❔' : g.passed ? '✅' : '❌']));
     }
+    const verdicts = baselineVerdictMarkdown(gates);
+    if (verdicts) lines.push('', verdicts);
   }
   // Every setting of the workload, folded (GitHub renders <details>) so that the figures stay on top.
   lines.push('', '<details><summary>Workload</summary>', '', row(['setting', 'value']), row(['---', '---']),

@@ -199,6 +199,55 @@ export interface ProduceResult {
   /** e2e runs: from each record's send time to its receipt by a consumer (same keys as latencyMs). */
   readonly endToEndLatencyMs?: LatencySummary | null;
   readonly endToEndHistogram?: string;
+  /** e2e runs with `--backlog`: the fill and the drain (left out by merge: each shard drains its own). */
+  readonly backlog?: BacklogResult;
+}
+
+/**
+ * The backlog drain of an e2e run (`--backlog`), as OpenMessaging Benchmark's `consumerBacklogSizeGB`: the fill,
+ * producing with the consumers paused until the backlog exists, then the drain, the consumers reading while
+ * producing goes on, until they caught up. Times are ms since the run's start (its first send).
+ */
+export interface BacklogResult {
+  /** What `--backlog` asked for: value bytes, or records (the other null). */
+  readonly targetBytes: number | null;
+  readonly targetRecords: number | null;
+  readonly fill: BacklogFill;
+  readonly drain: BacklogDrainFigures;
+}
+
+/** Producing with the consumers paused. */
+export interface BacklogFill {
+  /** False when producing ended before the backlog existed: the consumers resumed then, on what there was. */
+  readonly reached: boolean;
+  readonly durationMs: number;
+  /** Records and value bytes acked, and not consumed, when the consumers resumed: the backlog. */
+  readonly records: number;
+  readonly bytes: number;
+  /** The producers' acked rate while filling. */
+  readonly throughput: Throughput;
+}
+
+/** From the consumers' resume until they caught up (or the run's end, when they never did). */
+export interface BacklogDrainFigures {
+  /** When the consumers resumed. */
+  readonly startMs: number;
+  /** Caught up: the lag (acked records not consumed) fell to `caughtUpLagRecords` or below. */
+  readonly caughtUp: boolean;
+  /** The time to catch up, from the resume; null when the consumers never caught up. */
+  readonly catchUpMs: number | null;
+  /** The lag that counts as caught up: 1% of the backlog's records, at least 1. */
+  readonly caughtUpLagRecords: number;
+  /** True when the producers were still producing as the consumers caught up (false: producing ended first). */
+  readonly whileProducing: boolean;
+  /** The drain's span: catchUpMs, or until the run's end. */
+  readonly durationMs: number;
+  /** Distinct records and bytes consumed over the span, and their rate: the drain rate. */
+  readonly consumedRecords: number;
+  readonly consumedBytes: number;
+  readonly throughput: Throughput;
+  /** The producers' acked rate over the span. */
+  readonly produceThroughput: Throughput;
 }
 
 const MB = 1024 * 1024;

@@ -11,17 +11,22 @@ import { ProduceIntervals } from './produce-intervals.js';
 import { MAX_DRAIN_MS, producedResult, startProducing, untilStartAt } from './producing.js';
 import { prepareTopics, SetupDeadline } from './setup.js';
 import { consumerTasks, producerTasks } from './tasks.js';
+import { BacklogDrain, type DrainCounts } from './backlog-drain.js';
 
 /**
  * Starts an end-to-end run: producers (stamping each value with its send time) and consumers of one group at
  * once, in one process and on one clock; once producing is done, waits until every acked record is consumed.
+ * With `--backlog`, the consumers start paused and resume once the producers have written the backlog.
  */
 export function startEndToEndRun(config: EndToEndConfig, env: RunEnvironment, hooks: RunHooks): RunningProduce {
   const interrupt = new AbortController();
   return { result: endToEndRun(config, env, hooks, interrupt.signal), interrupt: () => interrupt.abort() };
 }
 
-/** The phases: prepare → start the pool → collect intervals → drain the consumers → result. */
+/**
+ * The phases: prepare → start the pool → collect intervals (with a backlog: fill it, then resume the consumers) →
+ * drain the consumers → result.
+ */
 async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunHooks, interrupted: AbortSignal): Promise<ProduceResult> {
   const config = e2e.produce;
   // Prepare: the topic, and where the run's records will start.
@@ -29,7 +34,8 @@ async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunH
   const startOffsets = await prepareTopics(config, env, hooks, deadline, true);
 
   // Start the pool: every consumer has its partitions and every producer is connected; then producers go.
-  const pool = new WorkerPool([...producerTasks(config, env, true), ...consumerTasks(e2e.consume, env, true, startOffsets)], env.launcher);
+  const paused = e2e.backlog !== undefined;
+  const pool = new WorkerPool([...producerTasks(config, env, true), ...consumerTasks(e2e.consume, env, true, startOffsets, paused)], env.launcher);
   try {
     await deadline.within(pool.ready());
     await untilStartAt(config, hooks, interrupted);
@@ -38,26 +44,40 @@ async function endToEndRun(e2e: EndToEndConfig, env: RunEnvironment, hooks: RunH
       // Collect often, to see when everything produced was consumed; intervals close on the reporting interval.
       const figures = new ProduceIntervals(config, true, hooks, producing.startMs);
       const tickMs = Math.min(CONTROL_TICK_MS, config.reportingIntervalMs);
+      const backlog = e2e.backlog && new BacklogDrain(e2e.backlog, producing.startMs);
+      let producersDone = false;
       const { finals, consumerFinals } = await collectWhile((async () => {
         const finals = (await pool.doneOf('produce')) as ProduceFinal[];
+        producersDone = true;
         for (const f of finals) figures.produced.add(f.snapshot);
         // Drain: the consumers read on until they have every acked record, or the drain timeout.
         const timeoutMs = interrupted.aborted ? Math.min(e2e.drainTimeoutMs, MAX_DRAIN_MS) : e2e.drainTimeoutMs;
         return { finals, consumerFinals: await drainConsumers(pool, figures, timeoutMs, hooks) };
       })(), pool, tickMs, (snapshots) => {
         figures.add(snapshots);
-        figures.tick(producing.clock.nowMs(), tickMs);
+        const nowMs = producing.clock.nowMs();
+        figures.tick(nowMs, tickMs);
+        if (backlog?.tick(nowMs, drainCounts(figures), !producersDone) === 'resume') {
+          hooks.onNotice(`Backlog of ${figures.produced.totals.acked} records written in ${((nowMs - producing.startMs) / 1000).toFixed(1)} s: resuming the consumers.`);
+          pool.resume('consume');
+        }
       });
       for (const f of consumerFinals) figures.consumed.add(f.snapshot);
 
       // The result.
-      return withEndToEnd(producedResult(config, figures, finals, producing, interrupted.aborted, hooks), figures.consumed);
+      const result = withEndToEnd(producedResult(config, figures, finals, producing, interrupted.aborted, hooks), figures.consumed);
+      return backlog ? { ...result, backlog: backlog.result(producing.startMs + result.durationMs, drainCounts(figures)) } : result;
     } finally {
       producing.done();
     }
   } finally {
     await pool.close();
   }
+}
+
+function drainCounts(figures: ProduceIntervals): DrainCounts {
+  const { acked, ackedBytes } = figures.produced.totals;
+  return { acked, ackedBytes, consumed: figures.consumed.unique, consumedBytes: figures.consumed.bytes };
 }
 
 /** Waits until the consumers have every acked record (as the collect loop sees it) or `timeoutMs`; then stops them. */

@@ -33,9 +33,14 @@ export function producerTasks(config: ProduceConfig, env: RunEnvironment, stampS
   });
 }
 
-/** Consumer tasks of one group, for consume and e2e runs (e2e: with the partitions' offsets at the start). */
-export function consumerTasks(config: ConsumeConfig, env: RunEnvironment, endToEnd: boolean, startOffsets?: Record<string, string>): ConsumeTask[] {
+/**
+ * Consumer tasks of one group, for consume and e2e runs (e2e: with the partitions' offsets at the start, and
+ * paused until the main thread resumes them when a backlog is to be built).
+ */
+export function consumerTasks(
+  config: ConsumeConfig, env: RunEnvironment, endToEnd: boolean, startOffsets?: Record<string, string>, startPaused = false,
+): ConsumeTask[] {
   return Array.from({ length: config.consumers }, (_, i) => ({
-    kind: 'consume', workerIndex: i, config, clientModule: env.clientModule, endToEnd, startOffsets, clockOriginMs: clockOrigin(),
+    kind: 'consume', workerIndex: i, config, clientModule: env.clientModule, endToEnd, startOffsets, startPaused, clockOriginMs: clockOrigin(),
   }));
 }

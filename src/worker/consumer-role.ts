@@ -22,6 +22,7 @@ export class ConsumerRole implements WorkerRole {
     const { config } = this.task;
     this.port = client.createConsumer(connectionSpec(config), config.consumer);
     await this.port.connect();
+    if (this.task.startPaused) this.port.pause();
     if (this.task.endToEnd) {
       // Producers start only once every consumer has its partitions, so no record waits for a rebalance.
       await this.subscribe();
@@ -63,6 +64,10 @@ export class ConsumerRole implements WorkerRole {
 
   stop(): void {
     this.stopRequested();
+  }
+
+  resume(): void {
+    this.port?.resume();
   }
 
   async close(): Promise<void> {

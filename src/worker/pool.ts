@@ -135,6 +135,11 @@ export class WorkerPool {
     return Promise.race([finals, this.failed]);
   }
 
+  /** Lets the workers of one kind that started paused (e2e --backlog consumers) go on. */
+  resume(kind: WorkerTask['kind']): void {
+    for (const m of this.members) if (m.kind === kind) this.send(m, { type: 'resume' });
+  }
+
   /** Terminates every worker. */
   async close(): Promise<void> {
     this.closed = true;

@@ -39,6 +39,8 @@ export interface ConsumeTask {
   readonly endToEnd: boolean;
   /** Per "topic:partition", the run's first offset: older records are skipped (e2e runs). */
   readonly startOffsets: Readonly<Record<string, string>> | undefined;
+  /** Join the group but fetch nothing until `resume` (e2e --backlog). */
+  readonly startPaused: boolean;
   readonly clockOriginMs: number;
 }
 
@@ -116,6 +118,8 @@ export type ToWorker =
   | { readonly type: 'init'; readonly task: WorkerTask }
   | { readonly type: 'go'; readonly startMs: number }
   | { readonly type: 'snapshot'; readonly seq: number }
+  /** A consumer started paused begins fetching. */
+  | { readonly type: 'resume' }
   /** Stop; wait up to `drainMs` for what is in flight, then report. */
   | { readonly type: 'stop'; readonly drainMs: number };
 
@@ -145,5 +149,7 @@ export interface WorkerRole {
   snapshot(): Snapshot | undefined;
   /** Stop; give in-flight work `drainMs`. */
   stop(drainMs: number): void;
+  /** A consumer started paused begins fetching (producers have nothing to resume). */
+  resume?(): void;
   close(): Promise<void>;
 }

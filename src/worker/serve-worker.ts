@@ -71,6 +71,9 @@ export function serveWorker(port: MessagePort): ServedWorker {
       case 'stop':
         role?.stop(m.drainMs);
         break;
+      case 'resume':
+        role?.resume?.();
+        break;
     }
   });
 

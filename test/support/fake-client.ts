@@ -39,6 +39,9 @@ class FakeCluster {
   consumersStarted = 0;
   /** Clients connected and not yet disconnected: 0 once a run has closed everything. */
   open = 0;
+  /** What the consumers were told, in order, with the records the cluster held then (e2e --backlog). */
+  consumerEvents: { readonly consumer: number; readonly event: 'pause' | 'resume' | 'first-batch'; readonly recordsInCluster: number }[] = [];
+  consumersCreated = 0;
 
   reset(behaviour: Partial<FakeBehaviour> = {}): void {
     this.behaviour = { ...DEFAULTS, ...behaviour };
@@ -47,6 +50,13 @@ class FakeCluster {
     this.producersConnected = 0;
     this.consumersStarted = 0;
     this.open = 0;
+    this.consumerEvents = [];
+    this.consumersCreated = 0;
+  }
+
+  /** Records all topics hold. */
+  total(): number {
+    return [...this.topics.keys()].reduce((n, t) => n + this.count(t), 0);
   }
 
   /** Records a topic holds. */
@@ -113,8 +123,25 @@ class FakeConsumer implements ConsumerPort {
   private connected = false;
   private assigned: { topic: string; partition: number }[] = [];
   private sendTimes = false;
+  private paused = false;
+  private fetched = false;
+  private readonly id = fakeCluster.consumersCreated++;
 
   constructor(private readonly settings: ConsumerSettings) {}
+
+  private tell(event: 'pause' | 'resume' | 'first-batch'): void {
+    fakeCluster.consumerEvents.push({ consumer: this.id, event, recordsInCluster: fakeCluster.total() });
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.tell('pause');
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.tell('resume');
+  }
 
   async connect(): Promise<void> {
     this.connected = true;
@@ -155,6 +182,7 @@ class FakeConsumer implements ConsumerPort {
   }
 
   private fetch(listener: ConsumerListener): void {
+    if (this.paused) return;
     const positions = this.positions();
     for (const { topic, partition } of this.assigned) {
       const key = `${topic}:${partition}`;
@@ -162,6 +190,8 @@ class FakeConsumer implements ConsumerPort {
       const values = fakeCluster.topics.get(topic)![partition]!.slice(from, from + fakeCluster.behaviour.maxBatchRecords);
       if (values.length === 0) continue;
       positions.set(key, from + values.length);
+      if (!this.fetched) this.tell('first-batch');
+      this.fetched = true;
       const batch: ConsumedBatch = { topic, partition, records: recordColumns(from, values, this.sendTimes) };
       listener.onBatch(batch);
     }

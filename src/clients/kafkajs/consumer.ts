@@ -6,6 +6,10 @@ import { connectError } from './connect.js';
 /** A kafkajs consumer in a group, behind perf-test's consumer port. */
 export class KafkajsConsumer implements ConsumerPort {
   private readonly consumer: Consumer;
+  /** Paused (e2e --backlog): kafkajs pauses by topic, once its group runs; `topics` are those to pause. */
+  private paused = false;
+  private topics: string[] = [];
+  private running = false;
 
   constructor(
     kafka: Kafka,
@@ -37,8 +41,12 @@ export class KafkajsConsumer implements ConsumerPort {
     const { GROUP_JOIN } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, (e) => {
       const assigned = Object.entries(e.payload.memberAssignment).flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })));
+      this.topics = [...new Set([...this.topics, ...assigned.map((a) => a.topic)])];
+      // Before the first fetch of the new assignment: kafkajs drops answers for paused topics, unread.
+      if (this.paused) this.consumer.pause(this.topics.map((topic) => ({ topic })));
       listener.onJoined(e.payload.duration, assigned);
     });
+    if (subscription.topic !== undefined) this.topics = [subscription.topic];
     const topics = subscription.include ? [subscription.include] : [subscription.topic!];
     await this.consumer.subscribe({ topics, fromBeginning: this.s.fromBeginning });
     await this.consumer.run({
@@ -47,6 +55,19 @@ export class KafkajsConsumer implements ConsumerPort {
         listener.onBatch({ topic: batch.topic, partition: batch.partition, records: columns(batch.messages, subscription.sendTimes) });
       },
     });
+    this.running = true;
+    if (this.paused) this.pause();
+  }
+
+  pause(): void {
+    this.paused = true;
+    // kafkajs refuses pause() until run() made its group; start() applies it then (and every join re-applies it).
+    if (this.running) this.consumer.pause(this.topics.map((topic) => ({ topic })));
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.running) this.consumer.resume(this.topics.map((topic) => ({ topic })));
   }
 
   seek(topic: string, partition: number, offset: string): void {

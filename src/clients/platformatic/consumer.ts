@@ -35,6 +35,8 @@ export class PlatformaticConsumer implements ConsumerPort {
   private columns: RecordColumns | undefined;
   private version: FetchVersion = 17;
   private running = false;
+  /** Paused (e2e --backlog): members of the group that send no fetch. */
+  private paused = false;
   /** Bumped by every rebalance: answers to the fetches of an older assignment are dropped. */
   private generation = 0;
   private assigned: readonly { topic: string; partition: number }[] = [];
@@ -94,6 +96,15 @@ export class PlatformaticConsumer implements ConsumerPort {
   seek(topic: string, partition: number, offset: string): void {
     const key = `${topic}:${partition}`;
     if (this.positions.has(key)) this.positions.set(key, Number(offset));
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.pump();
   }
 
   async disconnect(): Promise<void> {
@@ -156,7 +167,7 @@ export class PlatformaticConsumer implements ConsumerPort {
 
   /** Sends a fetch to every leader of assigned partitions that has none in flight. */
   private pump(): void {
-    if (!this.running || this.refreshing) return;
+    if (!this.running || this.paused || this.refreshing) return;
     const byLeader = new Map<number, string[]>();
     for (const { topic, partition } of this.assigned) {
       const key = `${topic}:${partition}`;

@@ -86,6 +86,14 @@ class LazyConsumer implements ConsumerPort {
     this.connected().seek(topic, partition, offset);
   }
 
+  pause(): void {
+    this.connected().pause();
+  }
+
+  resume(): void {
+    this.connected().resume();
+  }
+
   async disconnect(): Promise<void> {
     await this.inner?.disconnect();
   }

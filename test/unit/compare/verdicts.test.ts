@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompareResult } from '../../../src/compare/figures.js';
-import { compareVerdicts, samplesOf } from '../../../src/compare/verdicts.js';
-import { verdictLines, verdictMarkdown } from '../../../src/compare/verdict-table.js';
+import { compareVerdicts } from '../../../src/compare/verdicts.js';
+import { intervalSamples as samplesOf } from '../../../src/gate/samples.js';
+import { verdictLines, verdictMarkdown } from '../../../src/report/verdict-table.js';
 import { compareExitCode } from '../../../src/cli/compare-command.js';
 import { fakeResult, latencies } from '../../support/fake-result.js';
 import { expectValid } from '../../support/schema.js';

@@ -78,3 +78,48 @@ describe('compareWithBaseline', () => {
     expect(missing).toEqual({ gate: 'p99 vs baseline 8.000 ms (n/a, max regression 25.0%)', actual: null, limit: 10, unit: 'ms', passed: false });
   });
 });
+
+/** A completed run of 1 s reporting intervals: the first (its start) is left out of the samples. */
+const intervals = (throughputs: readonly number[], p99s: readonly number[]): GateInput => ({
+  ...run(throughputs.reduce((a, b) => a + b, 0) / throughputs.length, Math.max(...p99s)),
+  status: 'completed',
+  config: { reportingIntervalMs: 1000 },
+  intervals: [{ durationMs: 1000, throughput: { recordsPerSec: 1 }, latencyMs: null },
+    ...throughputs.map((t, i) => ({ durationMs: 1000, throughput: { recordsPerSec: t }, latencyMs: { ...run(t, p99s[i]!).latencyMs! } }))],
+});
+
+describe('compareWithBaseline, on interval figures: a verdict', () => {
+  // Baseline throughput: mean 1000, sample variance 3125 (n 5); p99: mean 10, variance 1.25.
+  const base = intervals([925, 975, 1000, 1025, 1075], [8.5, 9.5, 10, 10.5, 11.5]);
+
+  it('passes a change whose whole 95% interval is within the bound, with the interval', () => {
+    // Throughput +20 each: diff 20 (+2%); se = sqrt(2 * 3125 / 5) = 35.355, df 8: t 2.306, half 81.53 (8.153%).
+    const [throughput] = compareWithBaseline(gate(base, 0.1, ['throughput']), intervals([945, 995, 1020, 1045, 1095], [8.5, 9.5, 10, 10.5, 11.5]));
+    expect(throughput!.verdict).toBe('pass');
+    expect(throughput!.passed).toBe(true);
+    expect(throughput!.actual).toBe(1020);
+    expect(throughput!.limit).toBe(900);
+    expect(throughput!.confidence!.changePct).toBeCloseTo(2, 9);
+    expect(throughput!.confidence!.lowPct).toBeCloseTo(2 - 8.1529, 3);
+    expect(throughput!.confidence!.highPct).toBeCloseTo(2 + 8.1529, 3);
+    expect(throughput!.confidence!.samples).toEqual({ baseline: 5, candidate: 5 });
+    expect(throughput!.gate).toBe('throughput vs baseline 1000 rec/s: +2.0% (95% interval -6.2% .. +10.2%, 5 and 5 intervals, max regression 10.0%)');
+  });
+
+  it('fails a regression whose whole interval is beyond the bound, and is inconclusive when it straddles it', () => {
+    // p99 +5 ms each: +50% (half width 16.3%): beyond 10%.
+    const slower = intervals([925, 975, 1000, 1025, 1075], [13.5, 14.5, 15, 15.5, 16.5]);
+    expect(compareWithBaseline(gate(base, 0.1, ['p99']), slower)[0]).toMatchObject({ verdict: 'fail', passed: false, actual: 15, limit: 11 });
+    // p99 +1 ms each: +10% ± 16.3%, against 10%: inconclusive, not passed.
+    const noisy = intervals([925, 975, 1000, 1025, 1075], [9.5, 10.5, 11, 11.5, 12.5]);
+    const [p99] = compareWithBaseline(gate(base, 0.1, ['p99']), noisy);
+    expect(p99).toMatchObject({ verdict: 'inconclusive', passed: false });
+    expect(p99!.confidence!.lowPct).toBeCloseTo(10 - 16.306, 2);
+  });
+
+  it('compares one figure with the other when a side has fewer than two full intervals', () => {
+    const short = { ...intervals([990], [10]), intervals: [...intervals([990], [10]).intervals!, { durationMs: 300, throughput: { recordsPerSec: 5 }, latencyMs: null }] };
+    const [throughput] = compareWithBaseline(gate(base, 0.1, ['throughput']), short);
+    expect(throughput).toEqual({ gate: 'throughput vs baseline 1000 rec/s (-1.0%, max regression 10.0%)', actual: 990, limit: 900, unit: 'rec/s', passed: true });
+  });
+});

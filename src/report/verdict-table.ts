@@ -1,4 +1,5 @@
-import type { CompareVerdicts } from '../report/compare-result.js';
+import type { GateOutcome } from '../gate/assertions.js';
+import type { CompareVerdicts } from './compare-result.js';
 
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
 
@@ -13,6 +14,7 @@ function rows(v: CompareVerdicts): string[][] {
 }
 
 const HEAD = ['#', 'scenario', 'metric', 'change', '95% interval', 'verdict'];
+const ICON = { pass: '✅ pass', fail: '❌ fail', inconclusive: '❔ inconclusive' } as const;
 
 /** The verdicts as text lines, after the comparison table. */
 export function verdictLines(v: CompareVerdicts): string {
@@ -24,10 +26,25 @@ export function verdictLines(v: CompareVerdicts): string {
 /** The verdict table in Markdown, for a pull-request comment. */
 export function verdictMarkdown(v: CompareVerdicts): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const icon = { pass: '✅ pass', fail: '❌ fail', inconclusive: '❔ inconclusive' } as const;
   return [
     `#### Verdicts against scenario ${v.baselineIndex + 1} (a regression of at most ${v.maxRegressionPct}%)`, '',
     line(HEAD), line(['---:', '---', '---', '---:', '---', '---']),
-    ...rows(v).map((r) => line([r[0]!, `\`${r[1]}\``, r[2]!, r[3]!, r[4]!, icon[r[5] as keyof typeof icon]])),
+    ...rows(v).map((r) => line([r[0]!, `\`${r[1]}\``, r[2]!, r[3]!, r[4]!, ICON[r[5] as keyof typeof ICON]])),
+  ].join('\n');
+}
+
+/** The `--baseline` verdicts of a run in Markdown, for a pull-request comment; empty when none was judged on intervals. */
+export function baselineVerdictMarkdown(gates: readonly GateOutcome[]): string {
+  const judged = gates.filter((g) => g.verdict !== undefined && g.confidence !== undefined);
+  if (judged.length === 0) return '';
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const metric = (g: GateOutcome) => g.gate.split(' ')[0]!;
+  return [
+    '#### Verdicts against the baseline', '',
+    line(['metric', 'change', '95% interval', 'intervals (run, baseline)', 'verdict']), line(['---', '---:', '---', '---:', '---']),
+    ...judged.map((g) => {
+      const c = g.confidence!;
+      return line([metric(g), pct(c.changePct), `${pct(c.lowPct)} .. ${pct(c.highPct)}`, `${c.samples.candidate}, ${c.samples.baseline}`, ICON[g.verdict!]]);
+    }),
   ].join('\n');
 }
