@@ -74,6 +74,13 @@ export default {
       from: { path: '^src/', pathNot: LAYERS.flatMap((l) => l.paths) },
       to: {},
     },
+    {
+      name: 'client-library-through-library-ts',
+      comment: 'Import @platformatic/kafka from src/clients/platformatic/library.ts, which the build bundles (scripts/bundle-client.mjs): a direct import would load the package a second time beside the bundle.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/clients/platformatic/library\\.ts$' },
+      to: { path: '(^|node_modules/)@platformatic/kafka(/|$)' },
+    },
     ...layerRules(),
   ],
   options: {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Admin } from '@platformatic/kafka';
+import { Admin } from './library.js';
 import type { TopicSpec } from '../../config/types.js';
 import { SetupError } from '../../errors.js';
 import type { AdminPort, ConnectionSpec } from '../port.js';

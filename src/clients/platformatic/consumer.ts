@@ -1,6 +1,6 @@
 import {
   Admin, Consumer, compressionsAlgorithmsByBitmask, type Broker, type Connection, type ConsumerGroupJoinPayload,
-} from '@platformatic/kafka';
+} from './library.js';
 import type { ConsumerSettings } from '../../config/consumer-config.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';

@@ -1,6 +1,6 @@
 import {
   fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type Connection, type Reader,
-} from '@platformatic/kafka';
+} from './library.js';
 import type { AbortedTransaction } from './record-batches.js';
 
 type FetchRequestTopic = fetchV17.FetchRequestTopic;

@@ -1,4 +1,4 @@
-import type { Consumer, GroupAssignment } from '@platformatic/kafka';
+import type { Consumer, GroupAssignment } from './library.js';
 
 /** Kafka's ListOffsets timestamps: the log's start and its end. */
 const EARLIEST = -2n;

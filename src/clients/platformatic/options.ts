@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import type { BaseOptions, ProducerOptions } from '@platformatic/kafka';
+import type { BaseOptions, ProducerOptions } from './library.js';
 import type { CompressionType, ProducerSettings } from '../../config/producer-config.js';
 import { type PerfTestError, UsageError } from '../../errors.js';
 import { retryBackoffMs } from '../../config/backoff.js';

@@ -1,7 +1,7 @@
 import {
   NumericMap, Producer, Writer, kGetApi, kGetConnection, kMetadata, produceV7, produceV8, produceV9, produceV10, produceV11,
   type API, type Callback, type CallbackWithPromise, type Connection, type CreateRecordsBatchOptions, type MessageRecord,
-} from '@platformatic/kafka';
+} from './library.js';
 import type { ProducerSettings } from '../../config/producer-config.js';
 import { SetupError } from '../../errors.js';
 import type { ConnectionSpec, PartitionLeader, PartitionOutcome, PartitionRecords, ProduceRequest, ProducerIdentity, ProducerPort } from '../port.js';

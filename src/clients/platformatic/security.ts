@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { BaseOptions, CallbackWithPromise, SASLOptions } from '@platformatic/kafka';
+import type { BaseOptions, CallbackWithPromise, SASLOptions } from './library.js';
 import type { SaslSettings, SecuritySettings } from '../../config/security.js';
 import { PerfTestError, SetupError } from '../../errors.js';
 import type { ConnectionSpec } from '../port.js';

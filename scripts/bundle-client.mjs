@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Part of `npm run build`, after tsc: bundles @platformatic/kafka into the one module that re-exports it,
+// dist/clients/platformatic/library.js (see src/clients/platformatic/library.ts), in place of tsc's re-export.
+//
+// Why: a worker that imports the package resolves, reads and compiles some 300 small modules, about 0.3 s of CPU
+// per thread, and a run starts two threads that import it (the topic set-up's admin worker, then the producer's).
+// Bundled, a one-record run took 1.45 s of CPU instead of 2.1 s, and 1.1 s of wall time instead of 1.6 s (Node 20,
+// `/usr/bin/time`, three runs each).
+//
+// The bundle is the same code: esbuild only joins the modules. @platformatic/wasm-utils stays outside, as it reads
+// its .wasm file beside itself; Node's built-ins stay outside too, and the CommonJS modules in the bundle (ajv,
+// debug...) get a real `require` for them.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  stdin: { contents: "export * from '@platformatic/kafka';", resolveDir: root, sourcefile: 'library.js', loader: 'js' },
+  outfile: 'dist/clients/platformatic/library.js',
+  allowOverwrite: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@platformatic/wasm-utils'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
