@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import kafkajs from 'kafkajs';
-import { KAFKA_TOTAL_LINE, bootstrap, countRecords, createTopic, kafkaTool, readValues, runCli, runJson, uniqueTopic, countRecordsReaching } from './helpers.js';
+import { KAFKA_TOTAL_LINE, afterIntervals, bootstrap, countRecords, createTopic, kafkaTool, readValues, runCli, runJson, uniqueTopic, countRecordsReaching } from './helpers.js';
 
 const CLIENT = ['--client', 'platformatic'];
 /** zstd is Node's own zlib codec (22.15 and later): the client and so perf-test have it wherever Node does. */
@@ -139,9 +139,8 @@ describe('perf-test --client platformatic against a real broker', () => {
 
   it('on SIGINT drains and exits 130; the topic holds exactly the acked records', async () => {
     const topic = uniqueTopic('plt-sigint');
-    const { run, result } = await runJson([...CLIENT, '--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic], {
-      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 4000),
-    });
+    const { run, result } = await runJson([...CLIENT, '--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic,
+      '--reporting-interval', '1000'], { onSpawn: afterIntervals(2, (child) => child.kill('SIGINT')) });
     expect(run.code).toBe(130);
     expect(result.records.abandoned).toBe(0);
     expect(result.records.sent).toBe(result.records.acked);

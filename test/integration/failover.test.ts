@@ -1,11 +1,10 @@
 // Broker failures during a run, on a real three-node cluster (each node broker and controller, topics of 6
 // partitions, replication factor 3, min.insync.replicas=2), for both clients, at 1,000 records/s: well within
 // what three JVMs on 2 cores take. Faults are injected when the run's progress lines say it is under way.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../harness/index.js';
 import { createReplicatedTopic, electLeaders, startTestCluster, waitForFullIsr, waitForLeaders, waitForPreferredLeaders } from './cluster.js';
-import { countRecords, runJson, uniqueTopic } from './helpers.js';
+import { afterIntervals, countRecords, runJson, uniqueTopic } from './helpers.js';
 
 let cluster: Cluster;
 
@@ -25,21 +24,6 @@ beforeEach(async () => {
 const RATE = 1000;
 /** Interval lines every second: faults follow the run's own progress, not fixed sleeps. */
 const INTERVAL = ['--reporting-interval', '1s'];
-
-/** Calls `fault` once the run has printed `intervals` interval lines on stderr. */
-function afterIntervals(intervals: number, fault: () => Promise<void>): (child: ChildProcess) => void {
-  return (child) => {
-    let seen = 0;
-    let started = false;
-    child.stderr?.on('data', (d: Buffer) => {
-      seen += (d.toString().match(/records sent|no records acknowledged/g) ?? []).length;
-      if (!started && seen >= intervals) {
-        started = true;
-        void fault();
-      }
-    });
-  };
-}
 
 function produceArgs(topic: string, client: string, records: number, props: readonly string[] = []): string[] {
   return [

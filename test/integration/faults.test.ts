@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
 import kafkajs from 'kafkajs';
 import { startBroker } from '../../harness/index.js';
-import { bootstrap, countRecords, runCli, runJson, uniqueTopic } from './helpers.js';
+import { PROGRESS_LINE, afterIntervals, bootstrap, countRecords, runCli, runJson, uniqueTopic, whenPrinted } from './helpers.js';
 import type { ProduceOptions } from '../../src/config/produce-options.js';
 import { resolveProduceConfig } from '../../src/config/resolve-produce.js';
 import { WorkerCrashError } from '../../src/errors.js';
@@ -10,8 +10,6 @@ import { startProduceRun } from '../../src/run/produce-run.js';
 import { workerThreads } from '../../src/worker/launchers.js';
 
 const BUILT_ENTRY = new URL('../../dist/worker/entry.js', import.meta.url);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every record is accounted for exactly once. */
 function expectAccounted(result: { records: { sent: number; acked: number; failed: number; abandoned: number } }): void {
@@ -67,12 +65,12 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
     cleanups.push(() => broker.stop());
     const topic = uniqueTopic('killed');
     const started = Date.now();
-    const running = runJson(['--num-records', '1000000', '--record-size', '100', '--throughput', '2000', '--topic', topic,
+    const { run, result } = await runJson(['--num-records', '1000000', '--record-size', '100', '--throughput', '2000', '--topic', topic,
       '--bootstrap-server', broker.bootstrapServers, '--reporting-interval', '1000',
-      '--producer-props', 'delivery.timeout.ms=6000', 'request.timeout.ms=2000', 'linger.ms=0'], { timeoutMs: 60_000 });
-    await sleep(4000);
-    process.kill(broker.pid, 'SIGKILL');
-    const { run, result } = await running;
+      '--producer-props', 'delivery.timeout.ms=6000', 'request.timeout.ms=2000', 'linger.ms=0'], {
+      timeoutMs: 60_000,
+      onSpawn: afterIntervals(2, () => process.kill(broker.pid, 'SIGKILL')),
+    });
     expect(run.code).toBe(4);
     expect(Date.now() - started).toBeLessThan(40_000);
     expect(result.records.acked).toBeGreaterThan(2000);
@@ -86,9 +84,8 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
 
   it('on SIGINT stops, drains, prints the summary and exits 130; the topic holds exactly the acked records', async () => {
     const topic = uniqueTopic('sigint');
-    const { run, result } = await runJson(['--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic], {
-      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 4000),
-    });
+    const { run, result } = await runJson(['--duration', '60s', '--record-size', '100', '--throughput', '5000', '--topic', topic,
+      '--reporting-interval', '1000'], { onSpawn: afterIntervals(2, (child) => child.kill('SIGINT')) });
     expect(run.code).toBe(130);
     expect(result.status).toBe('interrupted');
     expect(result.durationMs).toBeLessThan(15_000);
@@ -99,9 +96,8 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
   });
 
   it('prints Kafka\'s final line and the table on SIGTERM too', async () => {
-    const run = await runCli(['--duration', '60s', '--record-size', '100', '--throughput', '2000', '--topic', uniqueTopic('sigterm')], {
-      onSpawn: (child) => setTimeout(() => child.kill('SIGTERM'), 3000),
-    });
+    const run = await runCli(['--duration', '60s', '--record-size', '100', '--throughput', '2000', '--topic', uniqueTopic('sigterm'),
+      '--reporting-interval', '1000'], { onSpawn: afterIntervals(1, (child) => child.kill('SIGTERM')) });
     expect(run.code).toBe(130);
     expect(run.stdout).toMatch(/^\d+ records sent, \d+\.\d{6} records\/sec/m);
     expect(run.stdout).toContain('Interrupted: the figures cover the records handled before the stop.');
@@ -112,12 +108,14 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
     cleanups.push(() => broker.stop());
     cleanups.push(() => { try { process.kill(broker.pid, 'SIGCONT'); } catch { /* gone */ } });
     let secondAt = 0;
+    // The broker freezes after two intervals; the first Ctrl-C comes with the next interval line (records sent since
+    // the freeze wait for acks), the second once the run says it is waiting for them.
     const run = await runCli(['--duration', '60s', '--record-size', '100', '--throughput', '1000', '--topic', uniqueTopic('frozen'),
-      '--bootstrap-server', broker.bootstrapServers], {
+      '--bootstrap-server', broker.bootstrapServers, '--reporting-interval', '1000'], {
       onSpawn: (child) => {
-        setTimeout(() => process.kill(broker.pid, 'SIGSTOP'), 3000);
-        setTimeout(() => child.kill('SIGINT'), 3500);
-        setTimeout(() => { secondAt = Date.now(); child.kill('SIGINT'); }, 4500);
+        whenPrinted(child, PROGRESS_LINE, 2, () => process.kill(broker.pid, 'SIGSTOP'));
+        whenPrinted(child, PROGRESS_LINE, 3, () => child.kill('SIGINT'));
+        whenPrinted(child, /Ctrl-C again to quit at once/, 1, () => { secondAt = Date.now(); child.kill('SIGINT'); });
       },
     });
     expect(run.code).toBe(130);

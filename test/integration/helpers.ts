@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import kafkajs from 'kafkajs';
@@ -52,6 +52,34 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     });
     options.onSpawn?.(child);
   });
+}
+
+/**
+ * Calls `act` once the child has printed `count` lines that match `pattern`, on stdout or stderr (--json moves the
+ * progress lines to stderr): a test acts on what the run says it has done, never after a fixed sleep.
+ */
+export function whenPrinted(child: ChildProcess, pattern: RegExp, count: number, act: () => unknown): void {
+  let seen = 0;
+  const watch = (stream: NodeJS.ReadableStream | null) => {
+    let partial = '';
+    stream?.on('data', (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        if (seen < count && pattern.test(line) && ++seen === count) void act();
+      }
+    });
+  };
+  watch(child.stdout);
+  watch(child.stderr);
+}
+
+/** A line of progress: Kafka's interval line, or perf-test's for an interval without acks. */
+export const PROGRESS_LINE = /records sent|no records acknowledged/;
+
+/** An `onSpawn` that calls `act` with the child once the run has printed `intervals` progress lines. */
+export function afterIntervals(intervals: number, act: (child: ChildProcess) => unknown): (child: ChildProcess) => void {
+  return (child) => whenPrinted(child, PROGRESS_LINE, intervals, () => act(child));
 }
 
 /** Runs the CLI with --json and parses its result. */
