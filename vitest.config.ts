@@ -7,10 +7,9 @@ const CLUSTER_TESTS = ['test/integration/cluster.test.ts', 'test/integration/fai
 const LONGEST = 'test/integration/failover.test.ts';
 
 /**
- * The longest file first, then the other cluster file, then the single-broker files. With three workers, the second
- * cluster file waits in its worker for the first one's lock while the single-broker files run, one at a time, in
- * the third: the cluster files end long before the single-broker ones. (With two workers, the other cluster file
- * had waited behind every single-broker file and run after them all, about 30 s more.)
+ * The longest file first, then the other cluster file, then the single-broker files. With four workers, the second
+ * cluster file waits in its worker for the first one's slot while the single-broker files run, two at a time, in
+ * the other two. (With fewer workers, the other cluster file had waited behind every single-broker file.)
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -28,10 +27,10 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     // The unit tests first, on their own (a few of them follow the wall clock); then the integration and cluster
-    // projects together, three workers for both (vitest's default on 2 cores is one, for every project of a group,
-    // and it needs the same count in all of them). Their files each take their project's lock
-    // (one-file-at-a-time.ts), so that one single-broker file runs beside one cluster file, and a file waiting for a
-    // lock holds a worker but no core.
+    // projects together, four workers for both (vitest's default on 2 cores is one, for every project of a group,
+    // and it needs the same count in all of them). Their files each take one of their project's slots
+    // (file-slots.ts), so that two single-broker files run beside one cluster file, and a file waiting for a slot
+    // holds a worker but no core.
     sequence: { sequencer: LongestFirst },
     projects: [
       {
@@ -55,10 +54,11 @@ export default defineConfig({
           environment: 'node',
           // One real Kafka broker for the whole run (or $KAFKA_BOOTSTRAP_SERVERS): see global-setup.ts.
           globalSetup: ['test/integration/global-setup.ts'],
-          // One file at a time: the machine's 2 cores are shared with the broker, and load tests measure.
-          setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          // Two files at a time: the machine's 2 cores are shared with the broker, and load tests measure.
+          setupFiles: ['test/integration/file-slots.ts'],
+          provide: { fileSlots: 2 },
           sequence: { groupOrder: 1 },
-          maxWorkers: 3,
+          maxWorkers: 4,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -72,9 +72,10 @@ export default defineConfig({
           environment: 'node',
           // Kafka's version and jars for the tools, and no broker of its own (see global-setup.ts).
           globalSetup: ['test/integration/global-setup.ts'],
-          setupFiles: ['test/integration/one-file-at-a-time.ts'],
+          setupFiles: ['test/integration/file-slots.ts'],
+          provide: { fileSlots: 1 },
           sequence: { groupOrder: 1 },
-          maxWorkers: 3,
+          maxWorkers: 4,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,8 +1,8 @@
-// A setup file of the integration and cluster projects (vitest.config.ts): a test file runs only while it holds its
-// project's lock, so the single-broker files run one at a time (their load tests measure, on 2 cores shared with
-// the broker), the cluster files one at a time (each starts three JVMs), and one of each at the same time. The
-// locks are directories named for this vitest run (its main process is every test worker's parent), made and
-// removed atomically.
+// A setup file of the integration and cluster projects (vitest.config.ts): a test file runs only while it holds one
+// of its project's slots (`fileSlots`, provided by the project): two single-broker files at a time, beside one
+// cluster file (each cluster file starts three JVMs). The load tests measure on 2 cores shared with the brokers, so
+// the slots are few. A slot is a directory named for this vitest run (its main process is every test worker's
+// parent) and the slot's number, made and removed atomically.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,19 +15,28 @@ const POLL_MS = 200;
 
 let held: string | undefined;
 
+/** The slot's directory if this process made it now, or undefined if another file holds it. */
+function take(slot: string): string | undefined {
+  try {
+    fs.mkdirSync(slot);
+    return slot;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return undefined;
+  }
+}
+
 beforeAll(async () => {
-  const lock = path.join(os.tmpdir(), `perf-test-vitest-${process.ppid}-${inject('serialGroup')}.lock`);
+  const base = path.join(os.tmpdir(), `perf-test-vitest-${process.ppid}-${inject('serialGroup')}`);
+  const slots = Array.from({ length: inject('fileSlots') }, (_, i) => `${base}-${i}.lock`);
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      held = lock;
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS / 60_000} minutes for ${lock}`);
-      await sleep(POLL_MS);
+    for (const slot of slots) {
+      held = take(slot);
+      if (held) return;
     }
+    if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS / 60_000} minutes for one of ${slots.join(', ')}`);
+    await sleep(POLL_MS);
   }
 }, WAIT_MS + 60_000);
 

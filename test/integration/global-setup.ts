@@ -11,8 +11,10 @@ declare module 'vitest' {
     kafkaVersion: string;
     /** Kafka's jars, to run its own tools with kafkaJavaCommand(). */
     kafkaLibDir: string;
-    /** Which lock a test file of this project holds while it runs (one-file-at-a-time.ts): the project's name. */
+    /** Whose slots a test file of this project takes while it runs (file-slots.ts): the project's name. */
     serialGroup: string;
+    /** How many files of the project run at a time (file-slots.ts), from the project's `provide`. */
+    fileSlots: number;
   }
 }
 
