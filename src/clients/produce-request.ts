@@ -22,7 +22,12 @@ export interface ProduceRequestBody {
  * that a request costs no buffer of its own. A request of 100 B records is tens of KiB: a new one per request was
  * most of a worker's external memory, garbage the young generation promoted before its answer came.
  */
-export class RequestScratch {
+/** Where a request is encoded: `take(size)` gives the bytes to encode it into. */
+export interface EncodeTarget {
+  take(size: number): Buffer;
+}
+
+export class RequestScratch implements EncodeTarget {
   private buffer = Buffer.allocUnsafeSlow(0);
 
   /** `size` bytes to encode into, valid until the next call. */
@@ -88,7 +93,7 @@ export function recordBatchSize(batch: Pick<PartitionRecords, 'values' | 'keys' 
  * and header values may be. With `scratch` the request is written into its buffer (valid until its next use), else
  * into one of its own.
  */
-export function encodeProduceRequest(r: ProduceRequestBody, scratch?: RequestScratch): Buffer {
+export function encodeProduceRequest(r: ProduceRequestBody, scratch?: EncodeTarget): Buffer {
   const flexible = r.version >= FIRST_FLEXIBLE;
   const topicBytes = Buffer.byteLength(r.topic);
   const txBytes = r.transactionalId === undefined ? -1 : Buffer.byteLength(r.transactionalId);

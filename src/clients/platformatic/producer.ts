@@ -8,6 +8,7 @@ import type { ConnectionSpec, PartitionLeader, PartitionOutcome, PartitionRecord
 import { NoLeaderConnection, partitionOutcomes, ProduceFailure } from './produce-errors.js';
 import { checkCompression, connectError, errorDetail, producerOptions } from './options.js';
 import { encodeProduceRequest, RequestScratch } from '../produce-request.js';
+import { RequestBuffers } from '../request-buffers.js';
 
 type Client = Producer<Buffer, Buffer, Buffer, Buffer>;
 type Transaction = Awaited<ReturnType<Client['beginTransaction']>>;
@@ -49,9 +50,12 @@ export class PlatformaticProducer implements ProducerPort {
    */
   private readonly connections = new Map<number, Connection>();
   /**
-   * Where requests are encoded: the connection copies a request into one buffer with its header before `send`
-   * returns (the canary test checks that), so one buffer serves every request.
+   * Where requests are encoded. With acks, each in a buffer of its own that the connection writes as it is, framed
+   * in place (src/clients/request-buffers.ts), and that serves again once the request is answered. With acks=0, in
+   * one buffer for all: the connection copies a request with its header before `send` returns (the canary test
+   * checks that), and calls back when the copy is written, with no answer to wait for.
    */
+  private readonly buffers = new RequestBuffers();
   private readonly scratch = new RequestScratch();
   /** AddPartitionsToTxn calls, one after another: the client merges concurrent ones into the first one's partitions. */
   private addingPartitions: Promise<void> = Promise.resolve();
@@ -114,15 +118,22 @@ export class PlatformaticProducer implements ProducerPort {
     const parse = PARSERS[version]!;
     const flexible = version >= FIRST_FLEXIBLE;
     const transactionalId = this.transaction?.id;
-    return (connection, done) => connection.send(0, version, () => {
-      const writer = Writer.create().append(encodeProduceRequest({
-        version, transactionalId, acks, timeoutMs: requestTimeoutMs, topic: request.topic, batches: request.batches,
-        identity: request.identity, timestampMs: Date.now(),
-      }, this.scratch));
-      // acks=0: the broker sends no answer, and the connection calls back once the request is written.
-      if (acks === 0) writer.context.noResponse = true;
-      return writer;
-    }, parse, flexible, flexible, (e: Error | null) => done(e));
+    return (connection, done) => {
+      const lease = acks === 0 ? undefined : this.buffers.lease();
+      connection.send(0, version, () => {
+        const writer = Writer.create().append(encodeProduceRequest({
+          version, transactionalId, acks, timeoutMs: requestTimeoutMs, topic: request.topic, batches: request.batches,
+          identity: request.identity, timestampMs: Date.now(),
+        }, lease ?? this.scratch));
+        // acks=0: the broker sends no answer, and the connection calls back once the request is written.
+        if (lease === undefined) writer.context.noResponse = true;
+        else writer.context.frame = (header: Buffer) => lease.frame(header);
+        return writer;
+      }, parse, flexible, flexible, (e: Error | null) => {
+        if (!e) lease?.release();
+        done(e);
+      });
+    };
   }
 
   /** The request as the client encodes it (compressed requests: its codecs). */

@@ -24,7 +24,7 @@ describe('@platformatic/kafka internals the adapter uses', () => {
     }
   });
 
-  it('the producer: Connection.send copies the request into one buffer with its header before it returns (producer.ts reuses one)', () => {
+  it('the producer: Connection.send copies the request into one buffer with its header before it returns (producer.ts reuses one at acks=0)', () => {
     const source = readFileSync(join(packageDir, 'dist/network/connection.js'), 'utf8');
     const send = source.slice(source.indexOf('    send(apiKey'), source.indexOf('    reauthenticate()'));
     // The payload is made and copied in send itself, before the request is queued.
