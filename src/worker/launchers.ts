@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
 import type { WorkerLimits } from '../config/worker-limits.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -35,26 +34,8 @@ const ENTRY = new URL('./entry.js', import.meta.url);
  * with V8's heap limits of `limits` (V8's own without).
  */
 export function workerThreads(entry: URL = ENTRY, limits?: WorkerLimits): WorkerLauncher {
-  useHeapGrowing();
   const resourceLimits: ResourceLimits | undefined = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
   return { launch: (events) => launchThread(entry, resourceLimits, events) };
-}
-
-/**
- * How far V8 lets a heap's old generation grow past what its last full collection kept, before the next: 50% (V8's
- * own factor, up to 4x, is its default). A producer's batches live until their acks, some 200 ms at full rate, so
- * they outlive the young generation and are promoted: at 100 B records its old generation filled with some 50 MiB of
- * dead batches between full collections, which took no longer for it. Ten million records (3 partitions, acks=1,
- * by hand): peak RSS 160 MiB with V8's default, 120 with 30%, 122 with 50%, 125 with 60%, with the same CPU and
- * records/s. One flag for the process, so it is set before the first thread starts.
- */
-const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
-let heapGrowingSet = false;
-
-function useHeapGrowing(): void {
-  if (heapGrowingSet) return;
-  setFlagsFromString(HEAP_GROWING_FLAG);
-  heapGrowingSet = true;
 }
 
 function launchThread(entry: URL, resourceLimits: ResourceLimits | undefined, events: WorkerEvents): LaunchedWorker {
