@@ -48,7 +48,7 @@ const LAZY_COMPILE = `export const ajv = new Ajv2020({ allErrors: true, coerceTy
 }`;
 
 /** The library's files the bundle changes (see above): for each, the exact text replaced, and its replacement. */
-export const PATCHES = [
+const PATCHES = [
   {
     file: 'dist/utils.js',
     replace: [['export const ajv = new Ajv2020({ allErrors: true, coerceTypes: false, strict: true });', LAZY_COMPILE]],

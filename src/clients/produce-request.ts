@@ -16,17 +16,17 @@ export interface ProduceRequestBody {
   readonly timestampMs: number;
 }
 
+/** Where a request is encoded: `take(size)` gives the bytes to encode it into. */
+export interface EncodeTarget {
+  take(size: number): Buffer;
+}
+
 /**
  * A buffer that requests are encoded into, one after another, grown when a request does not fit: for a caller whose
  * connection copies each request before the next is encoded (@platformatic/kafka's does, as it adds the header), so
  * that a request costs no buffer of its own. A request of 100 B records is tens of KiB: a new one per request was
  * most of a worker's external memory, garbage the young generation promoted before its answer came.
  */
-/** Where a request is encoded: `take(size)` gives the bytes to encode it into. */
-export interface EncodeTarget {
-  take(size: number): Buffer;
-}
-
 export class RequestScratch implements EncodeTarget {
   private buffer = Buffer.allocUnsafeSlow(0);
 

@@ -1,7 +1,7 @@
 // A setup file of the integration project (vitest.config.ts): a test file runs only while it holds one of the
 // project's slots (`fileSlots`, provided by the project): two files at a time, beside the failover file. The load
-// tests measure on 2 cores shared with the brokers, so the slots are few. A slot is a directory named for this vitest run (its main process is every test worker's
-// parent) and the slot's number, made and removed atomically.
+// tests measure on 2 cores shared with the brokers, so the slots are few. A slot is a directory named for this
+// vitest run (its main process is every test worker's parent) and the slot's number, made and removed atomically.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

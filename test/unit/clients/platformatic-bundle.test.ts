@@ -46,8 +46,9 @@ describe('the bundled client library', () => {
   });
 
   it('and without strict (as perf-test makes them), the same options are not validated', async () => {
-    const producer = new library.Producer({ clientId: 'x', bootstrapBrokers: ['127.0.0.1:1'], acks: 'bad' as never });
-    await producer.close();
+    let producer: InstanceType<Library['Producer']> | undefined;
+    expect(() => (producer = new library.Producer({ clientId: 'x', bootstrapBrokers: ['127.0.0.1:1'], acks: 'bad' as never }))).not.toThrow();
+    await producer?.close();
   });
 });
 
