@@ -67,6 +67,8 @@ export interface ProducerPort {
    * Sends one produce request to its leader, once, and resolves with each partition's outcome when answered per
    * `acks`. Rejects when the request got no answer: the connection broke or could not be made
    * (`NetworkException`), or the client gave up waiting (`TimeoutException`); see src/producer/errors.ts.
+   * The request's arrays are the producer's, reused for later batches once the promise resolves: read them
+   * before then, do not keep them.
    */
   produce(request: ProduceRequest): Promise<readonly PartitionOutcome[]>;
   /**

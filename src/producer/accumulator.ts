@@ -27,6 +27,9 @@ export class RecordAccumulator {
   private readonly partitionCount: number;
   private readonly nextStart = new Map<number, number>();
   private batchesMade = 0;
+  /** Acknowledged batches, emptied, for new ones to reuse (see RecordBatch.reuse). */
+  private readonly spare: RecordBatch[] = [];
+  private readonly maxSpare: number;
 
   constructor(
     partitions: readonly number[],
@@ -37,6 +40,7 @@ export class RecordAccumulator {
     for (const p of partitions) this.queues[p] = [];
     this.partitioner = new StickyPartitioner(partitions, settings.batchSizeBytes, random);
     this.partitionCount = partitions.length;
+    this.maxSpare = Math.ceil(settings.bufferMemoryBytes / settings.batchSizeBytes);
   }
 
   /**
@@ -54,7 +58,7 @@ export class RecordAccumulator {
         batch.closed = true;
         closedFull = true;
       }
-      batch = new RecordBatch(partition, sendTimeMs, this.settings.batchSizeBytes, this.trackIntended);
+      batch = this.spare.pop()?.reuse(partition, sendTimeMs) ?? new RecordBatch(partition, sendTimeMs, this.settings.batchSizeBytes, this.trackIntended);
       batch.order = this.batchesMade++;
       batch.tryAppend(value, sendTimeMs, intendedMs, key, headers, headerBytes);
       queue.push(batch);
@@ -97,6 +101,14 @@ export class RecordAccumulator {
     let i = 0;
     while (i < queue.length && queue[i]!.attempts > 0 && queue[i]!.order < batch.order) i++;
     queue.splice(i, 0, batch);
+  }
+
+  /**
+   * Takes back a batch that is done and that nothing holds any more, for a new batch to reuse. It keeps as many as
+   * `buffer.memory` could hold at once, which is as many as can be unanswered.
+   */
+  recycle(batch: RecordBatch): void {
+    if (this.spare.length < this.maxSpare) this.spare.push(batch);
   }
 
   /** Removes and returns the batches that waited longer than `delivery.timeout.ms`. */

@@ -247,6 +247,8 @@ export class BatchingProducer {
     if (error === undefined || error === 'DUPLICATE_SEQUENCE_NUMBER') {
       this.idempotence?.acked(batch);
       this.finish(batch, () => this.deps.listener.onAcked(batch, nowMs));
+      // Sent once and answered: the port has read it, and no earlier request that timed out may still do so.
+      if (batch.attempts === 0) this.accumulator.recycle(batch);
       return;
     }
     if (invalidatesMetadata(error)) this.leaders.requestUpdate();

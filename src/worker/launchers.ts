@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
 import type { WorkerLimits } from '../config/worker-limits.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -34,8 +35,26 @@ const ENTRY = new URL('./entry.js', import.meta.url);
  * with V8's heap limits of `limits` (V8's own without).
  */
 export function workerThreads(entry: URL = ENTRY, limits?: WorkerLimits): WorkerLauncher {
+  useHeapGrowing();
   const resourceLimits: ResourceLimits | undefined = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
   return { launch: (events) => launchThread(entry, resourceLimits, events) };
+}
+
+/**
+ * How far V8 lets a heap's old generation grow past what its last full collection kept, before the next: 50% (V8's
+ * own factor, up to 4x, is its default). A producer's requests wait some 200 ms for their acks at full rate, so what
+ * they hold outlives the young generation and is promoted, and with V8's factor the old generation fills with tens
+ * of MiB of it between full collections, which take a few ms each. Ten million records of 100 B (3 partitions,
+ * acks=1, batches reused, by hand): peak RSS 133-134 MiB with V8's default, 114-119 with 50%, with the same CPU
+ * and records/s. One flag for the process, so it is set before the first thread starts.
+ */
+const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
+let heapGrowingSet = false;
+
+function useHeapGrowing(): void {
+  if (heapGrowingSet) return;
+  setFlagsFromString(HEAP_GROWING_FLAG);
+  heapGrowingSet = true;
 }
 
 function launchThread(entry: URL, resourceLimits: ResourceLimits | undefined, events: WorkerEvents): LaunchedWorker {

@@ -79,4 +79,26 @@ describe('RecordBatch', () => {
     expect(b.sizeBytes).toBe(97);
     expect(b.sendTimesMs).toEqual([0, 0]);
   });
+
+  it('is emptied by reuse for another partition, as if new, and then holds more or fewer records than before', () => {
+    const b = new RecordBatch(0, 0, 16384, true);
+    for (let i = 0; i < 3; i++) b.tryAppend(Buffer.from(`old${i}`), i, i, Buffer.from('k'), [{ key: Buffer.from('h'), value: null }]);
+    Object.assign(b, { bufferedBytes: 99, closed: true, attempts: 0, baseSequence: 7, order: 4 });
+
+    expect(b.reuse(2, 50)).toBe(b);
+    expect({ partition: b.partition, createdMs: b.createdMs, count: b.count, valueBytes: b.valueBytes, sizeBytes: b.sizeBytes })
+      .toEqual({ partition: 2, createdMs: 50, count: 0, valueBytes: 0, sizeBytes: 61 });
+    expect({ bufferedBytes: b.bufferedBytes, closed: b.closed, retryAtMs: b.retryAtMs, baseSequence: b.baseSequence, order: b.order })
+      .toEqual({ bufferedBytes: 0, closed: false, retryAtMs: 0, baseSequence: -1, order: 0 });
+    expect([b.values, b.sendTimesMs, b.intendedTimesMs, b.keys, b.headers]).toEqual([[], [], [], undefined, undefined]);
+
+    for (let i = 0; i < 5; i++) b.tryAppend(Buffer.from(`new${i}`), 60 + i, 50 + i);
+    expect(b.values.map(String)).toEqual(['new0', 'new1', 'new2', 'new3', 'new4']);
+    expect(b.sendTimesMs).toEqual([60, 61, 62, 63, 64]);
+    expect(b.intendedTimesMs).toEqual([50, 51, 52, 53, 54]);
+    expect(b.keys).toBeUndefined();
+
+    b.reuse(1, 70).tryAppend(Buffer.from('one'), 71, 71);
+    expect([b.values.map(String), b.sendTimesMs, b.intendedTimesMs]).toEqual([['one'], [71], [71]]);
+  });
 });

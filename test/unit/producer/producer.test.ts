@@ -307,6 +307,53 @@ describe('BatchingProducer: failures', () => {
   });
 });
 
+describe('BatchingProducer: reuse of acknowledged batches', () => {
+  /** The batch objects the listener was given, in order. */
+  function ackedBatches(out: ReturnType<typeof setup>['out']): unknown[] {
+    const seen: unknown[] = [];
+    const onAcked = out.onAcked.bind(out);
+    out.onAcked = (batch, ackMs) => { seen.push(batch); onAcked(batch, ackMs); };
+    return seen;
+  }
+
+  it('reuses a batch acknowledged at its first try for a later one, which reports only its own records', async () => {
+    const { port, out, send } = setup({ lingerMs: 0 });
+    const seen = ackedBatches(out);
+    send('a');
+    await tick();
+    port.calls[0]!.resolve();
+    await tick(5);
+    send('bb');
+    send('cc');
+    await tick();
+    expect(port.counts()).toEqual([[1], [2]]);
+    port.calls[1]!.resolve();
+    await tick();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBe(seen[0]);
+    expect(out.acked.map((a) => [a.values, a.sendTimesMs])).toEqual([[['a'], [0]], [['bb', 'cc'], [5, 5]]]);
+  });
+
+  it('never reuses a batch sent more than once: the port may still hold an earlier try', async () => {
+    const { port, out, send } = setup({ lingerMs: 0, requestTimeoutMs: 500, retryBackoffMs: 100 });
+    const seen = ackedBatches(out);
+    send('a');
+    await tick(600); // the first try times out; the second goes
+    expect(port.calls).toHaveLength(2);
+    port.calls[1]!.resolve();
+    await tick();
+    send('b');
+    await tick();
+    port.calls[2]!.resolve();
+    await tick();
+    port.calls[0]!.resolve(); // the first try's late answer
+    await tick();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).not.toBe(seen[0]);
+    expect(out.acked.map((a) => a.values)).toEqual([['a'], ['b']]);
+  });
+});
+
 describe('BatchingProducer: flush and abandonUnsent', () => {
   it('flush() sends what lingers at once and resolves only when everything is acknowledged', async () => {
     const { port, producer, send } = setup({ lingerMs: 1000, batchSizeBytes: 1 }, [{ partition: 0, leader: 1 }, { partition: 1, leader: 1 }]);
