@@ -33,7 +33,10 @@ export async function untilStartAt(config: ProduceConfig, hooks: RunHooks, inter
     return;
   }
   hooks.onNotice(`Connected; starting the load at ${at} (in ${(waitMs / 1000).toFixed(1)} s).`);
-  await sleep(waitMs, undefined, { signal: interrupted }).catch(() => undefined);
+  // A timer runs on the monotonic clock and may end a millisecond before the wall clock reaches the instant.
+  for (let leftMs = waitMs; leftMs > 0 && !interrupted.aborted; leftMs = config.startAtEpochMs - Date.now()) {
+    await sleep(leftMs, undefined, { signal: interrupted }).catch(() => undefined);
+  }
 }
 
 /**
