@@ -80,9 +80,10 @@ export async function withAdmin<T>(cluster: Cluster, use: (admin: kafkajs.Admin)
 
 /** Creates a topic of `partitions` partitions (default 6) and `replicationFactor` replicas (default 3) and waits for its leaders. */
 export async function createReplicatedTopic(cluster: Cluster, topic: string, { partitions = 6, replicationFactor = 3 } = {}): Promise<void> {
-  await withAdmin(cluster, (admin) => admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }] }));
-  // kafkajs' own waitForLeaders gives up when a node answers UNKNOWN_TOPIC_OR_PARTITION before it has the topic's
-  // metadata (seen right after a node restarted): wait on the metadata instead, which tolerates that.
+  // Not kafkajs' own waitForLeaders (its default): it gives up when a node answers UNKNOWN_TOPIC_OR_PARTITION before
+  // it has the topic's metadata (seen right after a node restarted, and on a busy machine): wait on the metadata
+  // instead, which tolerates that.
+  await withAdmin(cluster, (admin) => admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: partitions, replicationFactor }] }));
   await waitForLeaders(cluster, topic);
 }
 
