@@ -113,14 +113,15 @@ export async function countRecords(topic: string, servers?: string): Promise<num
 /**
  * Records the topic holds once it holds `expected`, or what it holds after `timeoutMs`. For acks=0 runs: nothing
  * tells the producer when the broker has appended what was written, so the broker may still be reading the last
- * requests off the socket when the run has ended.
+ * requests off the socket when the run has ended. And after leaders moved: a new leader's high watermark, which is
+ * what the count reads, catches up with its followers' fetches.
  */
-export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000): Promise<number> {
+export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000, servers?: string): Promise<number> {
   const until = Date.now() + timeoutMs;
-  let held = await countRecords(topic);
+  let held = await countRecords(topic, servers);
   while (held < expected && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    held = await countRecords(topic);
+    held = await countRecords(topic, servers);
   }
   return held;
 }
