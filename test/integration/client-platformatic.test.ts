@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
-import kafkajs from 'kafkajs';
 import { KAFKA_TOTAL_LINE, afterIntervals, bootstrap, countRecords, createTopic, kafkaTool, readValues, runCli, runJson, uniqueTopic, countRecordsReaching } from './helpers.js';
 
 const CLIENT = ['--client', 'platformatic'];
@@ -127,10 +126,7 @@ describe('perf-test --client platformatic against a real broker', () => {
 
   it('counts records the broker rejects as too large as failed, by Kafka\'s error name', async () => {
     const topic = uniqueTopic('plt-toolarge');
-    const admin = new kafkajs.Kafka({ brokers: [bootstrap()], logLevel: kafkajs.logLevel.NOTHING }).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
-    await admin.disconnect();
+    await createTopic(topic, 1, [{ name: 'max.message.bytes', value: '2000' }]);
     const { run, result } = await runJson([...CLIENT, '--num-records', '50', '--record-size', '5000', '--topic', topic]);
     expect(run.code).toBe(4);
     expect(result.records).toEqual({ sent: 50, acked: 0, failed: 50, abandoned: 0 });

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
-import kafkajs from 'kafkajs';
 import { startBroker } from '../../harness/index.js';
-import { PROGRESS_LINE, afterIntervals, bootstrap, countRecords, runCli, runJson, uniqueTopic, whenPrinted } from './helpers.js';
+import { PROGRESS_LINE, afterIntervals, bootstrap, countRecords, runCli, runJson, uniqueTopic, whenPrinted, createTopic } from './helpers.js';
 import type { ProduceOptions } from '../../src/config/produce-options.js';
 import { resolveProduceConfig } from '../../src/config/resolve-produce.js';
 import { WorkerCrashError } from '../../src/errors.js';
@@ -49,10 +48,7 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
 
   it('counts records the broker rejects as too large as failed, by error name, without hanging', async () => {
     const topic = uniqueTopic('toolarge');
-    const admin = new kafkajs.Kafka({ brokers: [bootstrap()], logLevel: kafkajs.logLevel.NOTHING }).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
-    await admin.disconnect();
+    await createTopic(topic, 1, [{ name: 'max.message.bytes', value: '2000' }]);
     const { run, result } = await runJson(['--num-records', '50', '--record-size', '5000', '--topic', topic]);
     expect(run.code).toBe(4);
     expect(result.records).toEqual({ sent: 50, acked: 0, failed: 50, abandoned: 0 });

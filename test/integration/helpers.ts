@@ -126,14 +126,34 @@ export async function countRecordsReaching(topic: string, expected: number, time
   return held;
 }
 
-/** Creates a topic with `partitions` partitions. */
-export async function createTopic(topic: string, partitions: number): Promise<void> {
+/** Creates a topic with `partitions` partitions (and `configEntries`), and waits for their leaders. */
+export async function createTopic(topic: string, partitions: number, configEntries?: { name: string; value: string }[]): Promise<void> {
   const admin = kafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, ...(configEntries ? { configEntries } : {}) }], waitForLeaders: false });
+    await waitForTopicLeaders(admin, topic, partitions);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until every partition of a new topic has a leader. Not kafkajs' own waitForLeaders: it gives up when the
+ * broker answers UNKNOWN_TOPIC_OR_PARTITION, which a busy broker does for a moment after the topic was created.
+ */
+async function waitForTopicLeaders(admin: kafkajs.Admin, topic: string, partitions: number, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const led = topics[0]?.partitions.filter((p) => p.leader >= 0).length ?? 0;
+      if (led === partitions) return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+    }
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for the leaders of ${topic}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
