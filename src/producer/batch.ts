@@ -15,8 +15,8 @@ const MAX_PRESIZED_RECORDS = 4096;
  * of its allocations at 100 B records, sampled), which made the young generation collect and promote more often.
  *
  * A batch acknowledged at its first try is used again (see `reuse` and RecordAccumulator.recycle), arrays and all:
- * it waits for its ack long enough to be promoted, and a long run's dead batches filled the old generation between
- * full collections (10M x 100 B: peak RSS 160 MiB, of which ~50 MiB were batches).
+ * it waits for its ack long enough to be promoted, and a long run's dead batches were most of what filled the old
+ * generation between full collections (10M x 100 B: peak RSS 159 MiB; see src/worker/launchers.ts).
  */
 export class RecordBatch {
   private valueList: Buffer[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startBroker } from '../../harness/index.js';
-import { PROGRESS_LINE, afterIntervals, bootstrap, countRecords, runCli, runJson, uniqueTopic, whenPrinted, createTopic } from './helpers.js';
+import { PROGRESS_LINE, afterIntervals, bootstrap, countRecords, createTopic, runCli, runJson, uniqueTopic, whenPrinted } from './helpers.js';
 import type { ProduceOptions } from '../../src/config/produce-options.js';
 import { resolveProduceConfig } from '../../src/config/resolve-produce.js';
 import { WorkerCrashError } from '../../src/errors.js';

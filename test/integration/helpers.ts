@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import kafkajs from 'kafkajs';
 import { kafkaJavaCommand } from '../../harness/index.js';
+import { waitFor } from './cluster.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perf-test.js', import.meta.url));
 
@@ -113,15 +114,14 @@ export async function countRecords(topic: string, servers?: string): Promise<num
 /**
  * Records the topic holds once it holds `expected`, or what it holds after `timeoutMs`. For acks=0 runs: nothing
  * tells the producer when the broker has appended what was written, so the broker may still be reading the last
- * requests off the socket when the run has ended. And after leaders moved: a new leader's high watermark, which is
- * what the count reads, catches up with its followers' fetches.
+ * requests off the socket when the run has ended.
  */
-export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000, servers?: string): Promise<number> {
+export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000): Promise<number> {
   const until = Date.now() + timeoutMs;
-  let held = await countRecords(topic, servers);
+  let held = await countRecords(topic);
   while (held < expected && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    held = await countRecords(topic, servers);
+    held = await countRecords(topic);
   }
   return held;
 }
@@ -132,28 +132,14 @@ export async function createTopic(topic: string, partitions: number, configEntri
   await admin.connect();
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: partitions, ...(configEntries ? { configEntries } : {}) }], waitForLeaders: false });
-    await waitForTopicLeaders(admin, topic, partitions);
+    // Not kafkajs' own waitForLeaders: it gives up when the broker answers UNKNOWN_TOPIC_OR_PARTITION, which a busy
+    // broker does for a moment after the topic was created.
+    await waitFor(async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      return topics[0]?.partitions.filter((p) => p.leader >= 0).length === partitions;
+    }, { what: `the leaders of ${topic}`, timeoutMs: 30_000, intervalMs: 100 });
   } finally {
     await admin.disconnect();
-  }
-}
-
-/**
- * Waits until every partition of a new topic has a leader. Not kafkajs' own waitForLeaders: it gives up when the
- * broker answers UNKNOWN_TOPIC_OR_PARTITION, which a busy broker does for a moment after the topic was created.
- */
-async function waitForTopicLeaders(admin: kafkajs.Admin, topic: string, partitions: number, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      const led = topics[0]?.partitions.filter((p) => p.leader >= 0).length ?? 0;
-      if (led === partitions) return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-    }
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for the leaders of ${topic}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

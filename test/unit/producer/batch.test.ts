@@ -83,13 +83,13 @@ describe('RecordBatch', () => {
   it('is emptied by reuse for another partition, as if new, and then holds more or fewer records than before', () => {
     const b = new RecordBatch(0, 0, 16384, true);
     for (let i = 0; i < 3; i++) b.tryAppend(Buffer.from(`old${i}`), i, i, Buffer.from('k'), [{ key: Buffer.from('h'), value: null }]);
-    Object.assign(b, { bufferedBytes: 99, closed: true, attempts: 0, baseSequence: 7, order: 4 });
+    Object.assign(b, { bufferedBytes: 99, closed: true, attempts: 2, retryAtMs: 123, baseSequence: 7, order: 4 });
 
     expect(b.reuse(2, 50)).toBe(b);
     expect({ partition: b.partition, createdMs: b.createdMs, count: b.count, valueBytes: b.valueBytes, sizeBytes: b.sizeBytes })
       .toEqual({ partition: 2, createdMs: 50, count: 0, valueBytes: 0, sizeBytes: 61 });
-    expect({ bufferedBytes: b.bufferedBytes, closed: b.closed, retryAtMs: b.retryAtMs, baseSequence: b.baseSequence, order: b.order })
-      .toEqual({ bufferedBytes: 0, closed: false, retryAtMs: 0, baseSequence: -1, order: 0 });
+    expect({ bufferedBytes: b.bufferedBytes, closed: b.closed, attempts: b.attempts, retryAtMs: b.retryAtMs, baseSequence: b.baseSequence, order: b.order })
+      .toEqual({ bufferedBytes: 0, closed: false, attempts: 0, retryAtMs: 0, baseSequence: -1, order: 0 });
     expect([b.values, b.sendTimesMs, b.intendedTimesMs, b.keys, b.headers]).toEqual([[], [], [], undefined, undefined]);
 
     for (let i = 0; i < 5; i++) b.tryAppend(Buffer.from(`new${i}`), 60 + i, 50 + i);
