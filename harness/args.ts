@@ -39,7 +39,7 @@ Commands:
   start    start the cluster in the background (state and logs in .kafka/); prints its bootstrap servers
   stop     stop it and remove .kafka/
   status   print its nodes; exit 0 if every node runs
-  fetch    fetch the jars of $KAFKA_VERSION
+  fetch    fetch the jars of $KAFKA_VERSION, and record the classes a broker loads (JVMs start faster)
 
 Options of start:
   --nodes N   nodes (default 1, at most ${MAX_NODES}); with 3 or more, topics get 3 replicas and

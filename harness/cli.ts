@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessExit, USAGE, UsageError, parseHarnessArgs } from './args.js';
+import { recordClassData } from './class-data.js';
 import { fetchKafka } from './fetch.js';
 import { LOCAL_DIR, type LocalNodeState, localBrokerStatus, startLocalBroker, stopLocalBroker } from './local.js';
 import { resolveKafkaVersion } from './version.js';
@@ -47,6 +48,8 @@ export async function main(argv: readonly string[], io: Streams = STDIO): Promis
         const { libDir } = await fetchKafka();
         const jars = fs.readdirSync(libDir).filter((name) => name.endsWith('.jar')).length;
         io.out(`Apache Kafka ${resolveKafkaVersion()}: ${jars} jars in ${libDir}`);
+        const archive = await recordClassData();
+        io.out(archive ? `class-data archive (faster JVM starts): ${archive}` : 'no class-data archive: this Java records none');
         return HarnessExit.Ok;
       }
     }

@@ -5,7 +5,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fetchKafka } from './fetch.js';
-import { brokerCommand, heapFlags } from './java.js';
+import { brokerCommand, classDataOptions, heapFlags } from './java.js';
 import { nodeLayout, prepareNode } from './layout.js';
 import { waitForBrokers } from './metadata.js';
 import { KafkaNode, type NodeInfo } from './node.js';
@@ -44,6 +44,11 @@ export interface ClusterOptions {
    * process group, so a Ctrl-C reaches them too, and they are killed if it exits without stop().
    */
   readonly detached?: boolean;
+  /**
+   * JVM options of every node besides Kafka's own (e.g. "-XX:+UseZGC"). Default: class-data sharing, once its
+   * archive is recorded (class-data.ts).
+   */
+  readonly jvmOptions?: readonly string[];
   /** Called once every node's JVM has a pid, before they are ready. */
   readonly onSpawn?: (nodes: readonly NodeInfo[]) => void | Promise<void>;
 }
@@ -85,11 +90,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   requireOnPath('java', JAVA_NEEDED);
   const dir = await clusterDir(options.dir);
   const cluster = new LocalCluster(version, newClusterId(), dir, detached);
+  const extraOptions = options.jvmOptions ?? classDataOptions(version);
   try {
     const addresses = nodeAddresses(await reservePorts(wantedPorts(count, port)));
     for (const address of addresses) {
       const layout = nodeLayout({ clusterDir: dir, id: address.id, version });
-      const command = brokerCommand({ libDir, heap, clusterSize: count, ...layout });
+      const command = brokerCommand({ libDir, heap, clusterSize: count, extraOptions, ...layout });
       cluster.add(new KafkaNode(address, layout, command, detached));
     }
     const { clusterId } = cluster;

@@ -1,10 +1,13 @@
 // The Kafka harness: a real single broker or a replicated cluster of N KRaft nodes from Apache Kafka's jars on
 // Maven Central, for the tests, the demo and the benchmarks. The CLI is cli.ts.
 export { type Broker, startBroker } from './broker.js';
+export { recordClassData } from './class-data.js';
 export { type TestCertificates, makeTestCertificates } from './certificates.js';
 export { type Cluster, type ClusterOptions, MAX_NODES, startCluster } from './cluster.js';
 export { type KafkaCachePaths, fetchKafka, kafkaCachePaths, mavenPom } from './fetch.js';
-export { type JavaCommand, type KafkaToolOptions, JVM_PERFORMANCE_OPTS, heapFlags, kafkaJavaCommand } from './java.js';
+export {
+  type JavaCommand, type KafkaToolOptions, JVM_PERFORMANCE_OPTS, classDataArchive, classDataOptions, heapFlags, kafkaJavaCommand,
+} from './java.js';
 export {
   type LocalClusterState,
   type LocalClusterStatus,

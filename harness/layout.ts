@@ -53,7 +53,7 @@ export async function prepareNode({ version, libDir, clusterId, layout, address,
   const { port, controllerPort, id: nodeId } = address;
   const properties = serverProperties({ version, port, controllerPort, nodeId, voters, dataDir: layout.dataDir });
   await fsp.writeFile(layout.serverProperties, properties);
-  const format = storageFormatCommand({ libDir, clusterId, ...layout });
+  const format = storageFormatCommand({ libDir, clusterId, version, ...layout });
   const result = await run(format.command, format.args);
   if (result.code !== 0) {
     const output = lastLines(result.output, 20);

@@ -19,17 +19,23 @@ export function run(command: string, args: readonly string[]): Promise<{ code: n
   });
 }
 
+/** The path of `command` as PATH finds it (an executable), or undefined. */
+export function findOnPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir || '.', command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
 /** Throws, naming what to install, unless `command` is an executable on PATH. */
 export function requireOnPath(command: string, what: string): void {
-  const found = (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
-    try {
-      fs.accessSync(path.join(dir || '.', command), fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!found) throw new Error(`\`${command}\` is not on PATH: install ${what}`);
+  if (findOnPath(command) === undefined) throw new Error(`\`${command}\` is not on PATH: install ${what}`);
 }
 
 export const JAVA_NEEDED = 'a Java 17+ runtime (e.g. `apt-get install openjdk-17-jdk-headless`)';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchKafka } from './fetch.js';
-import { heapFlags } from './java.js';
+import { classDataOptions, heapFlags } from './java.js';
 import { loggingConfig, loggingJvmFlag } from './logging.js';
 import { canConnect, reservePorts } from './ports.js';
 import { HOST, newClusterId, serverProperties } from './properties.js';
@@ -99,12 +99,13 @@ export async function startSecureBroker(certs: TestCertificates, users: readonly
   writeFileSync(join(dir, logging.fileName), logging.content);
   const loggingFlag = loggingJvmFlag({ version, configFile: join(dir, logging.fileName) });
   const classpath = join(libDir, '*');
+  const classData = classDataOptions(version);
   const scram = users.filter((u) => u.scram).flatMap((u) => ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${u.name},password=${u.password}]`]));
-  await run('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', loggingFlag, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
+  await run('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', ...classData, loggingFlag, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
     '-t', newClusterId(), '-c', properties, ...scram]);
 
   const out = openSync(join(dir, 'java.out'), 'a');
-  const child = spawn('java', [...heapFlags('512m'), '-XX:+UseG1GC', loggingFlag, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: ['ignore', out, out] });
+  const child = spawn('java', [...heapFlags('512m'), '-XX:+UseG1GC', ...classData, loggingFlag, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: ['ignore', out, out] });
   closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let alive = true;

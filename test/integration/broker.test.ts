@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kafkaJavaCommand } from '../../harness/index.js';
+import { classDataOptions, kafkaJavaCommand } from '../../harness/index.js';
 
 const bootstrapServers = inject('kafkaBootstrapServers');
 const kafka = new Kafka({ clientId: 'perf-test-broker-test', brokers: [bootstrapServers], logLevel: logLevel.WARN });
@@ -49,6 +49,7 @@ describe('the Kafka broker under test', () => {
     const topic = uniqueTopic();
     const { command, args } = kafkaJavaCommand({
       version: inject('kafkaVersion'),
+      classData: true,
       mainClass: 'org.apache.kafka.tools.ProducerPerformance',
       args: [
         ...['--topic', topic, '--num-records', '1000', '--record-size', '100', '--throughput', '-1'],
@@ -62,5 +63,19 @@ describe('the Kafka broker under test', () => {
     const percentiles = String.raw`\d+ ms 50th, \d+ ms 95th, \d+ ms 99th, \d+ ms 99\.9th\.`;
     expect(lastLine).toMatch(new RegExp(`^1000 records sent, ${rates}, ${latencies}, ${percentiles}$`));
     expect(await endOffsetSum(topic)).toBe(1000);
+  });
+
+  it("maps the broker's classes from the class-data archive that the setup recorded", async () => {
+    const { command, args } = kafkaJavaCommand({
+      version: inject('kafkaVersion'),
+      classData: true,
+      // -Xshare:on: a JVM that cannot map the archive fails instead of starting without it.
+      jvmArgs: ['-Xmx256m', '-Xshare:on', '-Xlog:class+load=info'],
+      mainClass: 'kafka.tools.StorageTool',
+      args: ['random-uuid'],
+    });
+    expect(classDataOptions(inject('kafkaVersion'))).toHaveLength(1);
+    const { stdout } = await promisify(execFile)(command, args, { maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout).toMatch(/ kafka\.server\.KafkaConfig source: shared objects file \(top\)$/m);
   });
 });

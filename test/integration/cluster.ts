@@ -128,6 +128,7 @@ export async function electLeaders(cluster: Cluster, topic: string, type: 'prefe
     const running = cluster.nodes.filter((node) => node.running).map((node) => node.bootstrapServer).join(',');
     const { command, args } = kafkaJavaCommand({
       version: cluster.version,
+      classData: true,
       mainClass: 'org.apache.kafka.tools.LeaderElectionCommand',
       args: ['--bootstrap-server', running, '--election-type', type.toUpperCase(), '--path-to-json-file', file],
       jvmArgs: ['-Xmx256m', '-XX:TieredStopAtLevel=1'],

@@ -1,7 +1,7 @@
 // Starts one real Kafka broker for the integration tests, unless KAFKA_BOOTSTRAP_SERVERS names one already; the
 // cluster project (vitest.config.ts) gets Kafka's version and jars only.
 import type { TestProject } from 'vitest/node';
-import { fetchKafka, resolveKafkaVersion, startBroker } from '../../harness/index.js';
+import { fetchKafka, recordClassData, resolveKafkaVersion, startBroker } from '../../harness/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +21,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const version = resolveKafkaVersion();
   const { libDir } = await fetchKafka({ version });
+  // Once per Kafka version and Java (npm run kafka:fetch records it too): the suite's JVMs then start on half the CPU.
+  await recordClassData({ version });
   project.provide('kafkaVersion', version);
   project.provide('kafkaLibDir', libDir);
   project.provide('serialGroup', project.name);

@@ -181,7 +181,7 @@ export async function readValues(topic: string, n: number, isolation: 'read_comm
 
 /** Runs one of Apache Kafka's own tools from the broker's jars; resolves with its exit code and output. */
 export function kafkaTool(mainClass: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { command, args: full } = kafkaJavaCommand({ version: inject('kafkaVersion'), mainClass, args });
+  const { command, args: full } = kafkaJavaCommand({ version: inject('kafkaVersion'), mainClass, args, classData: true });
   return new Promise((resolve, reject) => {
     const child = spawn(command, full, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -28,7 +28,7 @@ async function readKeyed(topic: string, n: number): Promise<Read[]> {
 /** Kafka's console producer (Java's producer and its default partitioner), `key:value` lines on its stdin. */
 function consoleProducer(topic: string, lines: readonly string[]): Promise<void> {
   const { command, args } = kafkaJavaCommand({
-    version: inject('kafkaVersion'), mainClass: 'org.apache.kafka.tools.ConsoleProducer',
+    version: inject('kafkaVersion'), classData: true, mainClass: 'org.apache.kafka.tools.ConsoleProducer',
     args: ['--bootstrap-server', bootstrap(), '--topic', topic, '--property', 'parse.key=true', '--property', 'key.separator=:'],
   });
   return new Promise((resolve, reject) => {
