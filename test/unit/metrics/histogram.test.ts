@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  HISTOGRAM_SIGNIFICANT_DIGITS, createMergedHistogram, createWorkerHistogram, decodeHistogram, encodeHistogram, summarizeLatency,
+  HISTOGRAM_SIGNIFICANT_DIGITS, createMergedHistogram, createWorkerHistogram, decodeHistogram, encodeHistogram, histogramMean,
+  summarizeLatency,
 } from '../../../src/metrics/histogram.js';
 
 describe('histogram settings', () => {
@@ -72,5 +73,22 @@ describe('encodeHistogram / decodeHistogram', () => {
 
   it('round-trip an empty histogram', () => {
     expect(decodeHistogram(encodeHistogram(createWorkerHistogram())).totalCount).toBe(0);
+  });
+});
+
+describe('histogramMean', () => {
+  it("equals the library's mean to the bit, on merged histograms and on decoded worker snapshots", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const merged = createMergedHistogram();
+    for (let i = 0; i < 50_000; i++) merged.recordValue(Math.floor(random() ** 4 * 5_000_000));
+    expect(histogramMean(merged)).toBe(merged.mean);
+    const worker = createWorkerHistogram();
+    for (let i = 0; i < 1000; i++) worker.recordValue(1 + Math.floor(random() * 300_000));
+    const decoded = decodeHistogram(encodeHistogram(worker));
+    expect(histogramMean(decoded)).toBe(decoded.mean);
+    // A WebAssembly histogram keeps its counts in its own memory: its own mean.
+    expect(histogramMean(worker)).toBe(worker.mean);
+    expect(histogramMean(createMergedHistogram())).toBe(0);
   });
 });
