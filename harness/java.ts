@@ -32,9 +32,9 @@ export function heapFlags(heap: string): string[] {
 
 /**
  * Where the class-data sharing archive of `version`'s jars for the Java on PATH goes (class-data.ts records it),
- * or undefined without a Java. A JVM that maps it starts on about half the CPU: a broker node 2.2 -> 1.1 CPU-s
- * and ready in 0.8 s instead of 1.6, one of Kafka's tools 2.0 -> 1.2 (this 2-core machine, Java 17). The name
- * follows the Java runtime, whose own build an archive is only good for.
+ * or undefined without a Java. A JVM that maps it starts on less CPU: a node about 2.8 -> 1.8 CPU-s until it serves
+ * (benchmarks/class-data/start.mjs, 2 cores, Java 17). The name follows the Java runtime, whose own build an archive
+ * is only good for.
  */
 export function classDataArchive(version: string): string | undefined {
   const java = findOnPath('java');
