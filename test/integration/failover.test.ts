@@ -22,6 +22,12 @@ beforeEach(async () => {
 });
 
 const RATE = 1000;
+/**
+ * Records of a run with a fault at its third interval line: some 3 s before the fault and 5 s after it at RATE,
+ * while the leaders move (a killed node's are moved once the controller fences it); the run then waits for
+ * every ack.
+ */
+const KILL_RECORDS = 8_000;
 /** Interval lines every second: faults follow the run's own progress, not fixed sleeps. */
 const INTERVAL = ['--reporting-interval', '1s'];
 
@@ -41,16 +47,16 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
   it('rides through a broker SIGKILLed mid-run with acks=all: 0 failed, every acked record in the topic', async () => {
     const topic = uniqueTopic('kill');
     await createReplicatedTopic(cluster, topic);
-    const { run, result } = await runJson(produceArgs(topic, client, 15_000), {
+    const { run, result } = await runJson(produceArgs(topic, client, KILL_RECORDS), {
       timeoutMs: 120_000,
       onSpawn: afterIntervals(3, () => cluster.kill(2)),
     });
     expect(run.code, `${JSON.stringify(result.errors)}\n${run.stderr}`).toBe(0);
-    expect(result.records).toMatchObject({ acked: 15_000, failed: 0, abandoned: 0 });
+    expect(result.records).toMatchObject({ acked: KILL_RECORDS, failed: 0, abandoned: 0 });
     await waitForLeaders(cluster, topic, { excluding: 2 });
     const held = await countRecords(topic, runningServers());
-    if (exact) expect(held).toBe(15_000);
-    else expect(held).toBeGreaterThanOrEqual(15_000);
+    if (exact) expect(held).toBe(KILL_RECORDS);
+    else expect(held).toBeGreaterThanOrEqual(KILL_RECORDS);
     if (exact) {
       // The stall and the recovery are in the figures: records were retried after the leaders moved.
       expect(result.clientMetrics.recordRetries + result.clientMetrics.metadataRefreshes).toBeGreaterThan(0);
@@ -95,14 +101,14 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
     await cluster.stop(3);
     await cluster.restart(3);
     await waitForFullIsr(cluster, topic);
-    const { run, result } = await runJson(produceArgs(topic, client, 12_000), {
+    const { run, result } = await runJson(produceArgs(topic, client, KILL_RECORDS), {
       timeoutMs: 120_000,
       onSpawn: afterIntervals(3, () => electLeaders(cluster, topic, 'preferred')),
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
+    expect(result.records).toMatchObject({ acked: KILL_RECORDS, failed: 0 });
     await waitForPreferredLeaders(cluster, topic);
-    if (exact) expect(await countRecords(topic, cluster.bootstrapServers)).toBe(12_000);
+    if (exact) expect(await countRecords(topic, cluster.bootstrapServers)).toBe(KILL_RECORDS);
   });
 
   it('fails records by name within delivery.timeout.ms when two brokers are lost, exit 4, no hang', async () => {
@@ -131,15 +137,15 @@ describe('failover: consumers and e2e', () => {
     const topic = uniqueTopic('e2e-kill');
     await createReplicatedTopic(cluster, topic);
     // A consumer whose group coordinator died rejoins within the session timeout (45 s): give the drain room.
-    const { run, result } = await runJson(['e2e', '--drain-timeout', '90s', ...produceArgs(topic, 'platformatic', 12_000)], {
+    const { run, result } = await runJson(['e2e', '--drain-timeout', '90s', ...produceArgs(topic, 'platformatic', KILL_RECORDS)], {
       timeoutMs: 180_000,
       onSpawn: afterIntervals(3, () => cluster.kill(1)),
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(result.records).toMatchObject({ acked: 12_000, failed: 0 });
+    expect(result.records).toMatchObject({ acked: KILL_RECORDS, failed: 0 });
     // Distinct records by offset: a consumer that rejoins its group and reads some again counts them as `reread`,
     // never as missing; the idempotent producer wrote none twice.
-    expect(result.consumed).toMatchObject({ records: 12_000, missing: 0, duplicates: 0 });
+    expect(result.consumed).toMatchObject({ records: KILL_RECORDS, missing: 0, duplicates: 0 });
   });
 
   it('consume across a broker SIGKILL: the group goes on and reads every record', async () => {
@@ -147,10 +153,10 @@ describe('failover: consumers and e2e', () => {
     await createReplicatedTopic(cluster, topic);
     // The consumers wait on the empty topic while a producer fills it; a node dies while both run.
     const consumed = runJson([
-      'consume', '--bootstrap-server', cluster.bootstrapServers, '--topic', topic, '--messages', '15000',
+      'consume', '--bootstrap-server', cluster.bootstrapServers, '--topic', topic, '--messages', String(KILL_RECORDS),
       '--consumers', '2', '--timeout', '60000', '--group', uniqueTopic('g'),
     ], { timeoutMs: 180_000 });
-    const produced = await runJson(produceArgs(topic, 'platformatic', 15_000), {
+    const produced = await runJson(produceArgs(topic, 'platformatic', KILL_RECORDS), {
       timeoutMs: 120_000,
       onSpawn: afterIntervals(3, () => cluster.kill(3)),
     });
@@ -158,8 +164,8 @@ describe('failover: consumers and e2e', () => {
     const { run, result } = await consumed;
     expect(run.code, run.stderr).toBe(0);
     // At least every record (a rejoining consumer may read its uncommitted last records again), and the run ended.
-    expect(result.records.consumed).toBeGreaterThanOrEqual(15_000);
-    expect(await countRecords(topic, runningServers())).toBe(15_000);
+    expect(result.records.consumed).toBeGreaterThanOrEqual(KILL_RECORDS);
+    expect(await countRecords(topic, runningServers())).toBe(KILL_RECORDS);
   }, 240_000);
 });
 

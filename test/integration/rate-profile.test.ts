@@ -26,8 +26,11 @@ describe('perf-test --throughput with a rate profile, against a real broker', ()
       // 5000/s (the last rate holds: the run's last interval may end a little after the profile).
       const due = (t: number) => (t <= 2 ? 1000 * t : t <= 4 ? 2000 + 1000 * (t - 2) + 1000 * (t - 2) ** 2 : 8000 + 5000 * (t - 4));
       const expected = (due(endS) - due(startS)) / (endS - startS);
+      // Within a quarter: a stall of the host (a fifth of a second here is common in CI) moves acks from one
+      // interval to the next; a wrong shape is off by far more (a flat 3000/s: 3x the first second's 1000, a step
+      // for the ramp: 5000 for its first second's 2000).
       expect(i.targetRecordsPerSec).toBeCloseTo(expected, 3);
-      expect(Math.abs(i.throughput.recordsPerSec - i.targetRecordsPerSec) / i.targetRecordsPerSec, JSON.stringify(result.intervals.map((x: { elapsedMs: number; records: number }) => [Math.round(x.elapsedMs), x.records]))).toBeLessThan(0.1);
+      expect(Math.abs(i.throughput.recordsPerSec - i.targetRecordsPerSec) / i.targetRecordsPerSec, JSON.stringify(result.intervals.map((x: { elapsedMs: number; records: number }) => [Math.round(x.elapsedMs), x.records]))).toBeLessThan(0.25);
     }
     // The stderr progress shows the target on every rolling line.
     const rolling = run.stderr.split('\n').filter((l) => l.startsWith('  ') && l.includes('% done'));

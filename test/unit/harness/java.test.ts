@@ -33,9 +33,15 @@ describe('brokerCommand', () => {
     expect(args.indexOf('-XX:+UseZGC')).toBeLessThan(args.indexOf('-cp'));
   });
 
-  it("keeps Kafka's JIT for a single node and compiles with C1 alone when nodes share the machine", () => {
-    expect(brokerCommand({ ...NODE, ...BROKER }).args).not.toContain('-XX:TieredStopAtLevel=1');
-    expect(brokerCommand({ ...NODE, ...BROKER, clusterSize: 3 }).args).toContain('-XX:TieredStopAtLevel=1');
+  it("keeps Kafka's JIT and G1 for a single node; C1 alone and the serial collector when nodes share the machine", () => {
+    const single = brokerCommand({ ...NODE, ...BROKER }).args;
+    expect(single).toEqual(expect.arrayContaining(['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20']));
+    expect(single).not.toContain('-XX:TieredStopAtLevel=1');
+    expect(single).not.toContain('-XX:+UseSerialGC');
+    const shared = brokerCommand({ ...NODE, ...BROKER, clusterSize: 3 }).args;
+    expect(shared).toEqual(expect.arrayContaining(['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']));
+    // One collector: G1's flags would conflict with (or be ignored by) the serial one.
+    expect(shared.filter((a) => /G1|MaxGCPauseMillis|InitiatingHeapOccupancyPercent|ExplicitGCInvokesConcurrent/.test(a))).toEqual([]);
   });
 });
 
