@@ -7,7 +7,7 @@ import { startBroker } from '../dist/harness/index.js';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: node .ci/shared-broker.mjs FILE');
-const broker = await startBroker({ port: 0 });
+const broker = await startBroker({ port: 0, sharedMachine: true });
 writeFileSync(`${file}.tmp`, `${broker.bootstrapServers}\n`);
 renameSync(`${file}.tmp`, file);
 const stop = () => broker.stop().finally(() => process.exit(0));

@@ -49,6 +49,12 @@ export interface ClusterOptions {
    * archive is recorded (class-data.ts).
    */
   readonly jvmOptions?: readonly string[];
+  /**
+   * The nodes share a small machine with the work they serve (a test suite): C1 alone and the serial collector
+   * (SHARED_MACHINE_JVM_OPTS in java.ts). Default: for a cluster of several nodes; a single broker runs with Kafka's
+   * own settings, as users run it and benchmarks measure it.
+   */
+  readonly sharedMachine?: boolean;
   /** Called once every node's JVM has a pid, before they are ready. */
   readonly onSpawn?: (nodes: readonly NodeInfo[]) => void | Promise<void>;
 }
@@ -91,11 +97,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const dir = await clusterDir(options.dir);
   const cluster = new LocalCluster(version, newClusterId(), dir, detached);
   const extraOptions = options.jvmOptions ?? classDataOptions(version);
+  const sharedMachine = options.sharedMachine ?? count > 1;
   try {
     const addresses = nodeAddresses(await reservePorts(wantedPorts(count, port)));
     for (const address of addresses) {
       const layout = nodeLayout({ clusterDir: dir, id: address.id, version });
-      const command = brokerCommand({ libDir, heap, clusterSize: count, extraOptions, ...layout });
+      const command = brokerCommand({ libDir, heap, sharedMachine, extraOptions, ...layout });
       cluster.add(new KafkaNode(address, layout, command, detached));
     }
     const { clusterId } = cluster;

@@ -60,29 +60,32 @@ export interface NodeJvm {
 }
 
 /**
- * A node that shares the machine with others: C1 alone, and the serial collector instead of G1 (with G1's settings
- * left out). Several nodes compiling Kafka with C2 at once start in about twice the time of C1 alone on 2 cores,
- * and C1's code serves the few thousand records/s a local cluster's failover tests run at. G1's concurrent and
- * parallel threads cost more than they save in a heap this small: three nodes under 1,000 records/s of 512 B (acks=all,
- * replication factor 3) took 9.7 CPU-s in 20 s with the serial collector against 13.2 with G1, and the failover tests
- * 132 CPU-s against 148 (by hand, 2026-12-03). A single node keeps Kafka's JIT and collector, so the benchmarks
- * measure the broker users run.
+ * A broker that shares a small machine with the work it serves (a cluster's other nodes, a test suite): C1 alone,
+ * and the serial collector instead of G1 (G1's settings left out). Several nodes compiling Kafka with C2 at once
+ * start in about twice the time of C1 alone on 2 cores, and for a broker that lives minutes C2's compiling costs more
+ * than its code saves. G1's concurrent and parallel threads cost more than they save in a heap this small. By hand,
+ * 2026-12-03, 2 cores: three nodes under 1,000 records/s of 512 B (acks=all, replication factor 3) took 9.7 CPU-s in
+ * 20 s against 13.2 with G1, and the failover tests 132 CPU-s against 148; one node took 0.9-1.0 CPU-s to start
+ * against 1.6, and 2.8-3.0 CPU-s for 300,000 records of 1 KiB against 6.2-7.8, taking them at 92-99k records/s
+ * against 54-67k. Kafka's own settings stay the default for a single broker, so the benchmarks measure the broker
+ * users run.
  */
-const SHARED_MACHINE_JVM_OPTS: readonly string[] = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+export const SHARED_MACHINE_JVM_OPTS: readonly string[] = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 /** How a node's broker JVM differs from another's. */
 export interface BrokerJvm {
   /** e.g. "512m" */
   readonly heap: string;
-  readonly clusterSize: number;
+  /** Started with {@link SHARED_MACHINE_JVM_OPTS} instead of Kafka's own {@link JVM_PERFORMANCE_OPTS}. */
+  readonly sharedMachine: boolean;
   /** Options besides Kafka's own: {@link classDataOptions}, or what the cluster was started with. */
   readonly extraOptions: readonly string[];
 }
 
-/** `kafka.Kafka server.properties`, as kafka-server-start.sh runs it, for one node of a cluster of `clusterSize`. */
+/** `kafka.Kafka server.properties`, as kafka-server-start.sh runs it, for one node. */
 export function brokerCommand(options: NodeJvm & BrokerJvm): JavaCommand {
-  const { libDir, loggingFlag, serverProperties, heap, clusterSize, extraOptions } = options;
-  const jvm = [...heapFlags(heap), ...(clusterSize > 1 ? SHARED_MACHINE_JVM_OPTS : JVM_PERFORMANCE_OPTS), ...extraOptions];
+  const { libDir, loggingFlag, serverProperties, heap, sharedMachine, extraOptions } = options;
+  const jvm = [...heapFlags(heap), ...(sharedMachine ? SHARED_MACHINE_JVM_OPTS : JVM_PERFORMANCE_OPTS), ...extraOptions];
   return { command: 'java', args: [...jvm, loggingFlag, '-cp', path.join(libDir, '*'), 'kafka.Kafka', serverProperties] };
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchKafka } from './fetch.js';
-import { classDataOptions, heapFlags } from './java.js';
+import { JVM_PERFORMANCE_OPTS, SHARED_MACHINE_JVM_OPTS, classDataOptions, heapFlags } from './java.js';
 import { loggingConfig, loggingJvmFlag } from './logging.js';
 import { canConnect, reservePorts } from './ports.js';
 import { HOST, newClusterId, serverProperties } from './properties.js';
@@ -84,8 +84,15 @@ export function secureProperties(ports: Record<(typeof LISTENERS)[number] | 'PLA
   ].join('\n');
 }
 
-/** Starts the broker and resolves once every listener accepts connections. */
-export async function startSecureBroker(certs: TestCertificates, users: readonly SaslUser[]): Promise<SecureBroker> {
+/**
+ * Starts the broker and resolves once every listener accepts connections. With `sharedMachine` (the tests), its JVM
+ * runs as a cluster node does (SHARED_MACHINE_JVM_OPTS in java.ts); otherwise with Kafka's own settings (the bench).
+ */
+export async function startSecureBroker(
+  certs: TestCertificates,
+  users: readonly SaslUser[],
+  options: { readonly sharedMachine?: boolean } = {},
+): Promise<SecureBroker> {
   const version = resolveKafkaVersion();
   const { libDir } = await fetchKafka({ version });
   const dir = mkdtempSync(join(tmpdir(), 'perf-test-secure-kafka-'));
@@ -105,7 +112,8 @@ export async function startSecureBroker(certs: TestCertificates, users: readonly
     '-t', newClusterId(), '-c', properties, ...scram]);
 
   const out = openSync(join(dir, 'java.out'), 'a');
-  const child = spawn('java', [...heapFlags('512m'), '-XX:+UseG1GC', ...classData, loggingFlag, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: ['ignore', out, out] });
+  const jvm = options.sharedMachine ? SHARED_MACHINE_JVM_OPTS : JVM_PERFORMANCE_OPTS;
+  const child = spawn('java', [...heapFlags('512m'), ...jvm, ...classData, loggingFlag, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: ['ignore', out, out] });
   closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let alive = true;

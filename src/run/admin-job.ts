@@ -7,8 +7,8 @@ import type { RunEnvironment } from './environment.js';
 export type Within = <T>(step: Promise<T>) => Promise<T>;
 
 /**
- * Runs one admin job in a worker of its own, which ends with it: the main thread never imports the client library,
- * and the library's heap is freed before the producers' or consumers' threads start.
+ * Runs one admin job in a worker of its own: the main thread never imports the client library. Once done, the
+ * worker's thread, with the library loaded, is kept for the run's first producer or consumer (WorkerPool.release).
  */
 export async function runAdminJob(
   config: ProduceConfig | ConsumeConfig,
@@ -23,6 +23,6 @@ export async function runAdminJob(
     const [final] = (await within(pool.doneOf('admin'))) as AdminFinal[];
     return final!.outcome;
   } finally {
-    await pool.close();
+    await pool.release();
   }
 }

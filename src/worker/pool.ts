@@ -146,6 +146,15 @@ export class WorkerPool {
     await Promise.all(this.members.map((m) => m.worker.terminate()));
   }
 
+  /**
+   * Ends the pool as `close` does, but the workers that reported their task done and wait for another (a set-up
+   * job's) hand their threads to the launcher's next pool.
+   */
+  async release(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.members.map((m) => (m.final !== undefined && m.kind === 'admin' ? m.worker.release() : m.worker.terminate())));
+  }
+
   private abort(e: Error): void {
     if (this.closed) return;
     this.failure = e;

@@ -13,25 +13,30 @@ export interface ServedWorker {
 
 /**
  * The worker's side of the typed protocol, over `port` (a thread's parentPort, or one end of a channel in this
- * thread): takes one task, loads the task's client module, runs the producer, consumer or admin role, and reports.
- * The port is closed when the worker is done, which a thread takes as its end.
+ * thread): takes a task, loads the task's client module, runs the producer, consumer or admin role, and reports.
+ * The port is closed when the worker is done, which a thread takes as its end; after a set-up job (an admin task)
+ * it stays open for the next task, the run's first producer or consumer (see WorkerLauncher.release), which finds
+ * the client module already loaded.
  */
 export function serveWorker(port: MessagePort): ServedWorker {
   const post = (m: FromWorker) => port.postMessage(m);
-  let role: WorkerRole | undefined;
+  /** The task being served: its role once made, and what starts it. */
+  let current: { role: WorkerRole | undefined; go: (startMs: number) => void } | undefined;
   let terminated = false;
-  let go: ((startMs: number) => void) | undefined;
-  const started = new Promise<number>((resolve) => (go = resolve));
 
   const close = async (): Promise<void> => {
-    await (role?.close() ?? Promise.resolve()).catch(() => undefined);
+    await (current?.role?.close() ?? Promise.resolve()).catch(() => undefined);
     port.close();
   };
 
   const run = async (task: WorkerTask): Promise<void> => {
+    let go!: (startMs: number) => void;
+    const started = new Promise<number>((resolve) => (go = resolve));
+    const served: { role: WorkerRole | undefined; go: (startMs: number) => void } = { role: undefined, go };
+    current = served;
     const client = await loadClient(task.clientModule);
     const r: WorkerRole = task.kind === 'produce' ? new ProducerRole(task) : task.kind === 'consume' ? new ConsumerRole(task) : new AdminRole(task);
-    role = r;
+    served.role = r;
     await r.prepare(client);
     // Terminated while connecting: close what this connected, since terminate found nothing to close yet.
     if (terminated) return void (await r.close().catch(() => undefined));
@@ -39,7 +44,9 @@ export function serveWorker(port: MessagePort): ServedWorker {
     const final = await r.run(await started);
     if (terminated) return;
     post({ type: 'done', final });
-    await close();
+    if (task.kind !== 'admin') return void (await close());
+    await r.close().catch(() => undefined);
+    if (current === served) current = undefined;
   };
 
   const reportError = (e: unknown): void => {
@@ -61,18 +68,18 @@ export function serveWorker(port: MessagePort): ServedWorker {
         run(m.task).catch(reportError);
         break;
       case 'go':
-        go?.(m.startMs);
+        current?.go(m.startMs);
         break;
       case 'snapshot': {
-        const snapshot = role?.snapshot();
+        const snapshot = current?.role?.snapshot();
         if (snapshot) post({ type: 'snapshot', seq: m.seq, snapshot });
         break;
       }
       case 'stop':
-        role?.stop(m.drainMs);
+        current?.role?.stop(m.drainMs);
         break;
       case 'resume':
-        role?.resume?.();
+        current?.role?.resume?.();
         break;
     }
   });
@@ -81,7 +88,7 @@ export function serveWorker(port: MessagePort): ServedWorker {
     terminate: async () => {
       if (terminated) return;
       terminated = true;
-      role?.stop(0);
+      current?.role?.stop(0);
       await close();
     },
   };

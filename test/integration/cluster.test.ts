@@ -1,5 +1,6 @@
 // The harness's three-node cluster (its own, beside the global setup's single broker): replicated topics,
 // leaders that move off a killed node, a restarted node back in the ISR, and a preferred leader election.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../harness/index.js';
 import {
@@ -34,6 +35,12 @@ describe('a three-node cluster', () => {
   it('runs three brokers, each its own JVM, that replicate a topic of 6 partitions three times', async () => {
     expect(cluster.nodes.map(({ id, running }) => ({ id, running }))).toEqual([1, 2, 3].map((id) => ({ id, running: true })));
     expect(new Set(cluster.nodes.map((node) => node.pid)).size).toBe(3);
+    // Nodes that share the machine: C1 and the serial collector (harness/java.ts), not G1.
+    for (const node of cluster.nodes) {
+      const args = readFileSync(`/proc/${node.pid}/cmdline`, 'utf8').split('\0');
+      expect(args).toEqual(expect.arrayContaining(['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']));
+      expect(args).not.toContain('-XX:+UseG1GC');
+    }
     expect(cluster.bootstrapServers.split(',')).toEqual(cluster.nodes.map((node) => node.bootstrapServer));
 
     await createReplicatedTopic(cluster, topic, { partitions: 6, replicationFactor: 3 });

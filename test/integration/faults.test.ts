@@ -57,7 +57,7 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
   });
 
   it('ends a run whose broker was killed, once delivery.timeout.ms has passed, and reports the failures', async () => {
-    const broker = await startBroker({ port: 0 });
+    const broker = await startBroker({ port: 0, sharedMachine: true });
     cleanups.push(() => broker.stop());
     const topic = uniqueTopic('killed');
     const started = Date.now();
@@ -100,7 +100,7 @@ describe('faults end cleanly, with what was done reported and nothing miscounted
   });
 
   it('exits at once on a second Ctrl-C while it waits for a frozen broker', async () => {
-    const broker = await startBroker({ port: 0 });
+    const broker = await startBroker({ port: 0, sharedMachine: true });
     cleanups.push(() => broker.stop());
     cleanups.push(() => { try { process.kill(broker.pid, 'SIGCONT'); } catch { /* gone */ } });
     let secondAt = 0;

@@ -39,5 +39,5 @@ async function brokerUnderTest(version: string): Promise<{ bootstrapServers: str
   const given = process.env.KAFKA_BOOTSTRAP_SERVERS;
   if (given) return { bootstrapServers: given, stop: async () => {} };
   // A fresh temp dir and free ports, so a broker left on 9092 (npm run kafka:start) is not disturbed.
-  return startBroker({ port: 0, version });
+  return startBroker({ port: 0, version, sharedMachine: true });
 }

@@ -22,7 +22,7 @@ const files = new PropsFiles();
 
 beforeAll(async () => {
   certs = makeTestCertificates();
-  broker = await startSecureBroker(certs, [alice, bob]);
+  broker = await startSecureBroker(certs, [alice, bob], { sharedMachine: true });
 }, 180_000);
 
 afterAll(async () => {

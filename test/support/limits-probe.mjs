@@ -1,4 +1,6 @@
-// A worker thread's entry for tests of the launcher: it tells the heap limits the thread was started with.
-import { parentPort, resourceLimits } from 'node:worker_threads';
+// A worker thread's entry for tests of the launcher: it tells the heap limits the thread was started with, and its
+// thread id, once it starts and again for every message it gets (a thread kept by the launcher is asked).
+import { parentPort, resourceLimits, threadId } from 'node:worker_threads';
 
-parentPort?.postMessage({ type: 'limits', resourceLimits });
+parentPort?.postMessage({ type: 'limits', resourceLimits, threadId });
+parentPort?.on('message', () => parentPort?.postMessage({ type: 'limits', resourceLimits, threadId }));

@@ -7,7 +7,7 @@ import {
 } from '../../../harness/java.js';
 
 const NODE = { libDir: '/k/lib', loggingFlag: '-Dlog4j2.configurationFile=/n/log4j2.properties', serverProperties: '/n/server.properties' };
-const BROKER = { heap: '512m', clusterSize: 1, extraOptions: [] };
+const BROKER = { heap: '512m', sharedMachine: false, extraOptions: [] };
 
 describe('heapFlags', () => {
   it('caps the initial heap at 256 MiB', () => {
@@ -33,12 +33,12 @@ describe('brokerCommand', () => {
     expect(args.indexOf('-XX:+UseZGC')).toBeLessThan(args.indexOf('-cp'));
   });
 
-  it("keeps Kafka's JIT and G1 for a single node; C1 alone and the serial collector when nodes share the machine", () => {
+  it("keeps Kafka's JIT and G1 by default; C1 alone and the serial collector for a broker that shares the machine", () => {
     const single = brokerCommand({ ...NODE, ...BROKER }).args;
     expect(single).toEqual(expect.arrayContaining(['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20']));
     expect(single).not.toContain('-XX:TieredStopAtLevel=1');
     expect(single).not.toContain('-XX:+UseSerialGC');
-    const shared = brokerCommand({ ...NODE, ...BROKER, clusterSize: 3 }).args;
+    const shared = brokerCommand({ ...NODE, ...BROKER, sharedMachine: true }).args;
     expect(shared).toEqual(expect.arrayContaining(['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']));
     // One collector: G1's flags would conflict with (or be ignored by) the serial one.
     expect(shared.filter((a) => /G1|MaxGCPauseMillis|InitiatingHeapOccupancyPercent|ExplicitGCInvokesConcurrent/.test(a))).toEqual([]);

@@ -43,3 +43,35 @@ describe('worker threads get the run\'s heap limits', () => {
     expect((await limitsOfAWorker(threadsWith(e2e.produce, PROBE))).maxYoungGenerationSizeMb).toBe(16);
   });
 });
+
+describe('worker threads are kept for the next launch once released', () => {
+  /** Launches a probe and resolves with its thread id (a kept thread answers a message; a new one says it at once). */
+  function threadOf(launcher: RunEnvironment['launcher']): Promise<{ threadId: number; worker: ReturnType<RunEnvironment['launcher']['launch']> }> {
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const worker = launcher.launch({
+        message: (m) => {
+          if (answered) return;
+          answered = true;
+          resolve({ threadId: (m as unknown as { threadId: number }).threadId, worker });
+        },
+        crashed: reject,
+        exited: () => undefined,
+      });
+      worker.send({ type: 'resume' });
+    });
+  }
+
+  it('a released thread serves the next launch; a terminated one does not', async () => {
+    const config = resolveProduceConfig({ numRecords: '10' }, resolveContext());
+    const launcher = threadsWith(config, PROBE).launcher;
+    const first = await threadOf(launcher);
+    await first.worker.release();
+    const second = await threadOf(launcher);
+    expect(second.threadId).toBe(first.threadId);
+    await second.worker.terminate();
+    const third = await threadOf(launcher);
+    expect(third.threadId).not.toBe(first.threadId);
+    await third.worker.terminate();
+  });
+});
