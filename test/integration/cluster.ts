@@ -115,6 +115,19 @@ export function waitForPreferredLeaders(cluster: Cluster, topic: string, options
 }
 
 /**
+ * Makes each partition's second replica its preferred one (the first of its list): Kafka's reassignment of the same
+ * replicas in another order, which moves no data and leaves the leaders where they are, so that a preferred election
+ * ({@link electLeaders}) then moves every partition's leadership. Resolves once the metadata shows the new order.
+ */
+export async function rotatePreferredReplicas(cluster: Cluster, topic: string): Promise<void> {
+  const wanted = new Map((await topicPartitions(cluster, topic)).map((p) => [p.partition, [...p.replicas.slice(1), p.replicas[0]!]]));
+  await withAdmin(cluster, (admin) => admin.alterPartitionReassignments({
+    topics: [{ topic, partitionAssignment: [...wanted].map(([partition, replicas]) => ({ partition, replicas })) }],
+  }));
+  await waitForPartitions(cluster, topic, `the replicas of ${topic} in their new order`, {}, (p) => p.replicas.join() === wanted.get(p.partition)?.join());
+}
+
+/**
  * Runs Kafka's own leader election (kafka-leader-election.sh: org.apache.kafka.tools.LeaderElectionCommand) on
  * every partition of the topic: `preferred` moves leadership back to each partition's first replica (wait with
  * {@link waitForPreferredLeaders}), `unclean` elects an out-of-sync replica where no leader is left.

@@ -3,7 +3,7 @@
 // what three JVMs on 2 cores take. Faults are injected when the run's progress lines say it is under way.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../harness/index.js';
-import { createReplicatedTopic, electLeaders, startTestCluster, waitForFullIsr, waitForLeaders, waitForPreferredLeaders } from './cluster.js';
+import { createReplicatedTopic, electLeaders, rotatePreferredReplicas, startTestCluster, topicPartitions, waitForFullIsr, waitForLeaders, waitForPreferredLeaders } from './cluster.js';
 import { PROGRESS_LINE, afterIntervals, countRecords, runJson, uniqueTopic, whenPrinted } from './helpers.js';
 
 let cluster: Cluster;
@@ -96,11 +96,10 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
   it('rides through a leader election mid-run: 0 failed', async () => {
     const topic = uniqueTopic('elect');
     await createReplicatedTopic(cluster, topic);
-    // Stop one node cleanly (its leaders move away), bring it back in sync, then elect the preferred leaders
-    // during the run: leadership moves back to it while records flow.
-    await cluster.stop(3);
-    await cluster.restart(3);
-    await waitForFullIsr(cluster, topic);
+    // Every partition's preferred replica becomes another than its leader; the preferred election during the run
+    // then moves every partition's leadership while records flow.
+    await rotatePreferredReplicas(cluster, topic);
+    expect((await topicPartitions(cluster, topic)).filter((p) => p.leader === p.replicas[0])).toEqual([]);
     const { run, result } = await runJson(produceArgs(topic, client, KILL_RECORDS), {
       timeoutMs: 120_000,
       onSpawn: afterIntervals(3, () => electLeaders(cluster, topic, 'preferred')),
