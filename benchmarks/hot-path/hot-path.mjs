@@ -65,8 +65,9 @@ async function measure(size, capped) {
   });
   const started = performance.now();
   await runProduceLoop({
-    producer, recorder, clock, payloads: createPayloadSource({ kind: 'random', sizeBytes: size }), prepare: undefined,
-    startMs: clock.nowMs(), records, durationMs: undefined, recordsPerSec: capped ? 1e9 : undefined, warmupRecords: 0,
+    producer, recorder, clock, payloads: createPayloadSource({ kind: 'random', sizeBytes: size, sizes: { kind: 'fixed', bytes: size }, compressibility: undefined }),
+    prepare: undefined,
+    startMs: clock.nowMs(), records, durationMs: undefined, rate: capped ? 1e9 : undefined, warmupRecords: 0,
     ordinalBase: 0, ordinalStride: 1, stop: new AbortController().signal, transactions: undefined,
   });
   await producer.flush();
