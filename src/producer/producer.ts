@@ -1,7 +1,7 @@
 import type { ProducerSettings } from '../config/producer-config.js';
 import type { PartitionLeader, PartitionOutcome, ProducerPort, RecordHeader } from '../clients/port.js';
 import type { Clock } from '../util/clock.js';
-import { RecordAccumulator } from './accumulator.js';
+import { CLOSED_FULL, NEW_BATCH, RecordAccumulator } from './accumulator.js';
 import type { RecordBatch } from './batch.js';
 import { errorName, TIMEOUT } from '../clients/kafka-errors.js';
 import { IdempotenceState } from './idempotence.js';
@@ -142,10 +142,10 @@ export class BatchingProducer {
 
   private append(value: Buffer, sendTimeMs: number, intendedMs: number, bytes: number, key: Buffer | undefined,
     headers: readonly RecordHeader[] | undefined, headerBytes: number): void {
-    const { newBatch, closedFull } = this.accumulator.append(value, sendTimeMs, intendedMs, bytes, key, headers, headerBytes);
+    const appended = this.accumulator.append(value, sendTimeMs, intendedMs, bytes, key, headers, headerBytes);
     this.pendingRecords++;
-    if (newBatch) this.wakeup.at(sendTimeMs + this.settings.lingerMs);
-    if (closedFull) this.wakeup.soon();
+    if (appended & NEW_BATCH) this.wakeup.at(sendTimeMs + this.settings.lingerMs);
+    if (appended & CLOSED_FULL) this.wakeup.soon();
   }
 
   /** Sends every ready batch its leader has room for, then sets the timer for the next thing due. */
