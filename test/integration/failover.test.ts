@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../harness/index.js';
 import { createReplicatedTopic, electLeaders, rotatePreferredReplicas, startTestCluster, topicPartitions, waitForFullIsr, waitForLeaders, waitForPreferredLeaders } from './cluster.js';
-import { PROGRESS_LINE, afterIntervals, countRecords, runJson, uniqueTopic, whenPrinted } from './helpers.js';
+import { PROGRESS_LINE, afterIntervals, countRecords, countRecordsReaching, runJson, uniqueTopic, whenPrinted } from './helpers.js';
 
 let cluster: Cluster;
 
@@ -88,7 +88,10 @@ describe.each(['platformatic', 'kafkajs'])('failover, --client %s', (client) => 
     // Three restarts, each a JVM's start and the ISR's catch-up, take more than 10 s at 1,000 records/s.
     expect(result.records.acked).toBeGreaterThan(10_000);
     expect(result.records).toMatchObject({ sent: result.records.acked, failed: 0, abandoned: 0 });
-    const held = await countRecords(topic, cluster.bootstrapServers);
+    // Counted right after the run, kafkajs' topic has twice held fewer records than it acked (19 of 40,029 short in
+    // CI, 2026-12-03): whether the new leaders' high watermarks (the end offsets counted) lagged, or kafkajs lost
+    // them, is not known yet. The count waits up to 10 s for every acked record; a record really lost stays missing.
+    const held = await countRecordsReaching(topic, result.records.acked, 10_000, cluster.bootstrapServers);
     if (exact) expect(held).toBe(result.records.acked);
     else expect(held).toBeGreaterThanOrEqual(result.records.acked);
   }, 300_000);

@@ -116,12 +116,12 @@ export async function countRecords(topic: string, servers?: string): Promise<num
  * tells the producer when the broker has appended what was written, so the broker may still be reading the last
  * requests off the socket when the run has ended.
  */
-export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000): Promise<number> {
+export async function countRecordsReaching(topic: string, expected: number, timeoutMs = 10_000, servers?: string): Promise<number> {
   const until = Date.now() + timeoutMs;
-  let held = await countRecords(topic);
+  let held = await countRecords(topic, servers);
   while (held < expected && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    held = await countRecords(topic);
+    held = await countRecords(topic, servers);
   }
   return held;
 }
