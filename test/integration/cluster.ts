@@ -95,6 +95,16 @@ export async function topicPartitions(cluster: Cluster, topic: string): Promise<
     .sort((a, b) => a.partition - b.partition);
 }
 
+/**
+ * The node that coordinates every consumer group: the leader of __consumer_offsets' one partition (the harness sets
+ * offsets.topic.num.partitions=1). The topic exists once a group has been used.
+ */
+export async function groupCoordinator(cluster: Cluster): Promise<number> {
+  const [partition] = await topicPartitions(cluster, '__consumer_offsets');
+  if (partition === undefined) throw new Error('__consumer_offsets does not exist yet: no group has been used');
+  return partition.leader;
+}
+
 /** Waits until every partition has a leader on a running node (and not on `excluding`, e.g. a node just killed). */
 export async function waitForLeaders(cluster: Cluster, topic: string, { excluding, ...options }: WaitOptions & { excluding?: number } = {}): Promise<PartitionState[]> {
   const elsewhere = excluding === undefined ? '' : ` off node ${excluding}`;

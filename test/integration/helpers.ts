@@ -90,7 +90,9 @@ export async function runJson(args: readonly string[], options: CliOptions = {})
   try {
     result = JSON.parse(run.stdout);
   } catch {
-    throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
+    // CI prints a failure's first line only: it names the run's own error.
+    const error = run.stderr.split('\n').findLast((line) => line.startsWith('Error:')) ?? 'no Error: line on stderr';
+    throw new Error(`stdout is not JSON (exit ${run.code}, ${error})\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
   }
   return { run, result };
 }

@@ -66,6 +66,8 @@ export class PlatformaticConsumer implements ConsumerPort {
       rebalanceTimeout: REBALANCE_TIMEOUT_MS,
       autocommit: false,
     });
+    // The client emits 'error' when it gives up rejoining the group: unheard, that would end the worker.
+    this.client.on('error', () => this.rejoinLater());
   }
 
   async connect(): Promise<void> {
@@ -129,13 +131,37 @@ export class PlatformaticConsumer implements ConsumerPort {
     this.positions = new Map();
   }
 
+  /**
+   * The client gave up rejoining the group after a heartbeat failed (its few tries ran out while the coordinator
+   * moved, or an answer could not be retried). Java's consumer never gives up on its group: join again after a
+   * backoff, until it works or the run ends (its --timeout ends a run that the group never comes back to).
+   */
+  private rejoinLater(): void {
+    if (!this.running) return;
+    this.rebalanceStartedMs ??= performance.now();
+    setTimeout(() => {
+      if (this.running) this.client.joinGroup({}).catch(() => this.rejoinLater());
+    }, retryBackoffMs(BACKOFF, ++this.failures)).unref();
+  }
+
   /** The group gave this member its partitions: find where each starts, tell the listener, fetch. */
   private async joined({ assignments }: ConsumerGroupJoinPayload): Promise<void> {
     const generation = ++this.generation;
     const started = this.rebalanceStartedMs ?? performance.now();
     const groups = assignments ?? [];
     const assigned = groups.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
-    const positions = await startPositions(this.client, groups, this.s.fromBeginning);
+    let positions: Map<string, number>;
+    for (;;) {
+      try {
+        positions = await startPositions(this.client, groups, this.s.fromBeginning);
+        break;
+      } catch {
+        // The committed offsets or the log ends could not be read (a broker lost meanwhile): read them again
+        // after a backoff, unless a rebalance has given this member other partitions since.
+        if (generation !== this.generation || !this.running) return;
+        await new Promise((resolve) => setTimeout(resolve, retryBackoffMs(BACKOFF, ++this.failures)));
+      }
+    }
     if (generation !== this.generation || !this.running) return;
     this.rebalanceStartedMs = undefined;
     this.assigned = assigned;
