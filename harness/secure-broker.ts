@@ -93,6 +93,25 @@ export async function startSecureBroker(
   users: readonly SaslUser[],
   options: { readonly sharedMachine?: boolean } = {},
 ): Promise<SecureBroker> {
+  // Its six ports are picked free, then let go until the JVM binds them: another process may take one meanwhile
+  // (the tests start many brokers at once). That broker exits at start; a new set of ports is tried, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchSecureBroker(certs, users, options);
+    } catch (e) {
+      if (!(e instanceof PortTaken) || attempt === 3) throw e;
+    }
+  }
+}
+
+/** The broker exited at start because one of its ports had been taken. */
+class PortTaken extends Error {}
+
+async function launchSecureBroker(
+  certs: TestCertificates,
+  users: readonly SaslUser[],
+  options: { readonly sharedMachine?: boolean },
+): Promise<SecureBroker> {
   const version = resolveKafkaVersion();
   const { libDir } = await fetchKafka({ version });
   const dir = mkdtempSync(join(tmpdir(), 'perf-test-secure-kafka-'));
@@ -117,7 +136,11 @@ export async function startSecureBroker(
   closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let alive = true;
-  void exited.then(() => (alive = false));
+  let exitedHow = '';
+  child.once('exit', (code, signal) => {
+    alive = false;
+    exitedHow = signal ? `killed by ${signal}` : `code ${code}`;
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stopping: Promise<void> | undefined;
@@ -136,7 +159,13 @@ export async function startSecureBroker(
     const deadline = Date.now() + 90_000;
     for (const port of Object.values(ports).filter((p) => p !== ports.CONTROLLER)) {
       while (!(await canConnect(port))) {
-        if (!alive || Date.now() > deadline) throw new Error(`the secured broker did not open port ${port}\n${tail(join(dir, 'server.log'))}\n${tail(join(dir, 'java.out'))}`);
+        if (!alive || Date.now() > deadline) {
+          const logs = `${tail(join(dir, 'server.log'))}\n${tail(join(dir, 'java.out'))}`;
+          if (!alive && /BindException|Address already in use/.test(logs)) throw new PortTaken(`a port of the secured broker was taken\n${logs}`);
+          // The first line says why (CI prints only that): the broker's exit and its first error, or the time.
+          const why = alive ? ' in 90 s' : `: it exited (${exitedHow}) with ${firstError(logs)}`;
+          throw new Error(`the secured broker did not open port ${port}${why}\n${logs}`);
+        }
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -166,4 +195,9 @@ function tail(file: string): string {
   } catch {
     return '';
   }
+}
+
+/** The first ERROR or exception line of a log, or that there was none. */
+function firstError(log: string): string {
+  return log.split('\n').find((line) => /\bERROR\b|Exception|Error:/.test(line))?.trim().slice(0, 300) ?? 'no error logged';
 }
