@@ -4,8 +4,8 @@ import {
 import type { ConsumerSettings } from '../../config/consumer-config.js';
 import { retryBackoffMs } from '../../config/backoff.js';
 import type { ConnectionSpec, ConsumerListener, ConsumerPort, Subscription } from '../port.js';
-import { commitPositions, resetOffset, splitKey, startPositions } from './group-offsets.js';
-import { FETCH_API_KEY, FETCH_VERSIONS, sendFetch, type FetchAnswer, type FetchVersion } from './fetch-request.js';
+import { commitPositions, resetOffset, startPositionsRetried } from './group-offsets.js';
+import { FETCH_API_KEY, FETCH_VERSIONS, fetchTopics, sendFetch, type FetchAnswer, type FetchVersion } from './fetch-request.js';
 import { baseOptions, connectError } from './options.js';
 import { RecordColumns, readRecordBatches, type Decompress } from './record-batches.js';
 
@@ -150,19 +150,10 @@ export class PlatformaticConsumer implements ConsumerPort {
     const started = this.rebalanceStartedMs ?? performance.now();
     const groups = assignments ?? [];
     const assigned = groups.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
-    let positions: Map<string, number>;
-    for (;;) {
-      try {
-        positions = await startPositions(this.client, groups, this.s.fromBeginning);
-        break;
-      } catch {
-        // The committed offsets or the log ends could not be read (a broker lost meanwhile): read them again
-        // after a backoff, unless a rebalance has given this member other partitions since.
-        if (generation !== this.generation || !this.running) return;
-        await new Promise((resolve) => setTimeout(resolve, retryBackoffMs(BACKOFF, ++this.failures)));
-      }
-    }
-    if (generation !== this.generation || !this.running) return;
+    // Wanted until a rebalance gives this member other partitions, or the run ends.
+    const wanted = () => generation === this.generation && this.running;
+    const positions = await startPositionsRetried(this.client, groups, this.s.fromBeginning, wanted, (n) => retryBackoffMs(BACKOFF, n));
+    if (positions === undefined || !wanted()) return;
     this.rebalanceStartedMs = undefined;
     this.assigned = assigned;
     this.positions = positions;
@@ -216,16 +207,9 @@ export class PlatformaticConsumer implements ConsumerPort {
     this.busy.add(leader);
     const generation = this.generation;
     const asked = new Map(keys.map((k) => [k, this.positions.get(k)!]));
-    const topics = new Map<string, { partition: number; currentLeaderEpoch: number; fetchOffset: bigint; lastFetchedEpoch: number; partitionMaxBytes: number }[]>();
-    for (const [key, offset] of asked) {
-      const [topic, partition] = splitKey(key);
-      const list = topics.get(topic) ?? [];
-      list.push({ partition, currentLeaderEpoch: -1, fetchOffset: BigInt(offset), lastFetchedEpoch: -1, partitionMaxBytes: this.s.maxPartitionFetchBytes });
-      topics.set(topic, list);
-    }
     const params = {
       version: this.version, maxWaitMs: this.s.fetchMaxWaitMs, minBytes: this.s.fetchMinBytes, maxBytes: this.s.fetchMaxBytes,
-      readCommitted: this.s.readCommitted, topics: [...topics].map(([topic, partitions]) => ({ topicId: this.topicIds.get(topic)!, partitions })),
+      readCommitted: this.s.readCommitted, topics: fetchTopics(asked, this.topicIds, this.s.maxPartitionFetchBytes),
     };
     this.client.connections.get(broker, (error: Error | null, connection?: Connection) => {
       if (error || !connection) {

@@ -2,6 +2,7 @@ import {
   fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type Connection, type Reader,
 } from './library.js';
 import type { AbortedTransaction } from './record-batches.js';
+import { splitKey } from './group-offsets.js';
 
 type FetchRequestTopic = fetchV17.FetchRequestTopic;
 
@@ -20,6 +21,18 @@ export interface FetchParams {
   readonly maxBytes: number;
   readonly readCommitted: boolean;
   readonly topics: readonly FetchRequestTopic[];
+}
+
+/** The topics of a Fetch from `asked` ("topic:partition" to the offset to fetch from), each by its topic id. */
+export function fetchTopics(asked: ReadonlyMap<string, number>, topicIds: ReadonlyMap<string, string>, partitionMaxBytes: number): FetchRequestTopic[] {
+  const topics = new Map<string, FetchRequestTopic['partitions']>();
+  for (const [key, offset] of asked) {
+    const [topic, partition] = splitKey(key);
+    const list = topics.get(topic) ?? [];
+    list.push({ partition, currentLeaderEpoch: -1, fetchOffset: BigInt(offset), lastFetchedEpoch: -1, partitionMaxBytes });
+    topics.set(topic, list);
+  }
+  return [...topics].map(([topic, partitions]) => ({ topicId: topicIds.get(topic)!, partitions }));
 }
 
 /** One partition of a Fetch answer, its record batches still as bytes. */

@@ -30,6 +30,22 @@ export async function startPositions(client: Consumer, groups: readonly GroupAss
   return positions;
 }
 
+/**
+ * {@link startPositions}, read again after `backoffMs(attempt)` while they cannot be read (a broker lost meanwhile)
+ * and `wanted()` says they are still wanted; undefined once they are not.
+ */
+export async function startPositionsRetried(client: Consumer, groups: readonly GroupAssignment[], fromBeginning: boolean,
+  wanted: () => boolean, backoffMs: (attempt: number) => number): Promise<Map<string, number> | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPositions(client, groups, fromBeginning);
+    } catch {
+      if (!wanted()) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+    }
+  }
+}
+
 /** A partition's offset after OFFSET_OUT_OF_RANGE, by `auto.offset.reset`. */
 export async function resetOffset(client: Consumer, topic: string, partition: number, fromBeginning: boolean): Promise<number> {
   const offsets = await client.listOffsets({ topics: [topic], partitions: { [topic]: [partition] }, timestamp: fromBeginning ? EARLIEST : LATEST });
