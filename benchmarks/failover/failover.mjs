@@ -26,6 +26,11 @@ const RECORDS = Number(process.env.FAILOVER_RECORDS ?? 40_000);
 const RATE = Number(process.env.FAILOVER_RATE ?? 1000);
 const KILL_AFTER_MS = Number(process.env.FAILOVER_KILL_AFTER_MS ?? 10_000);
 const KILLED = 2;
+const PARTITIONS = 6;
+if (RECORDS / RATE <= (KILL_AFTER_MS / 1000) * 1.5) {
+  // A run that ends before the kill, or right after it, tests no failover: its count would race the kill.
+  throw new Error(`FAILOVER_RECORDS=${RECORDS} at FAILOVER_RATE=${RATE} last ${RECORDS / RATE} s: the run must outlast the kill at ${KILL_AFTER_MS / 1000} s by half as long again`);
+}
 
 /** @typedef {{ name: string, command: string, args: string[] }} Tool */
 
@@ -55,19 +60,25 @@ async function runThroughKill(tool, cluster) {
   return { code, stdout, stderr };
 }
 
-/** Records the topic holds, by Kafka's GetOffsetShell on the running nodes. */
-function recordsHeld(cluster, topic) {
+/**
+ * Records the topic holds, by Kafka's GetOffsetShell on the running nodes, once it reports every partition (a
+ * partition whose leader was on the killed node has none until the controller moves it: it would count as 0).
+ */
+async function recordsHeld(cluster, topic) {
   const servers = cluster.nodes.filter((n) => n.running).map((n) => n.bootstrapServer).join(',');
   const { command, args } = kafkaJavaCommand({ version: cluster.version, mainClass: 'org.apache.kafka.tools.GetOffsetShell', args: ['--bootstrap-server', servers, '--topic', topic] });
-  const out = spawnSync(command, args, { encoding: 'utf8' }).stdout ?? '';
-  return out.split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line.split(':')[2] ?? 0), 0);
+  for (let tries = 1; ; tries++) {
+    const lines = (spawnSync(command, args, { encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean);
+    if (lines.length === PARTITIONS || tries === 30) return lines.reduce((sum, line) => sum + Number(line.split(':')[2] ?? 0), 0);
+    await sleep(1000);
+  }
 }
 
 function createTopic(cluster, topic) {
   const { command, args } = kafkaJavaCommand({
     version: cluster.version,
     mainClass: 'org.apache.kafka.tools.TopicCommand',
-    args: ['--bootstrap-server', cluster.bootstrapServers, '--create', '--topic', topic, '--partitions', '6', '--replication-factor', '3'],
+    args: ['--bootstrap-server', cluster.bootstrapServers, '--create', '--topic', topic, '--partitions', String(PARTITIONS), '--replication-factor', '3'],
   });
   const r = spawnSync(command, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cannot create ${topic}: ${r.stderr}`);
@@ -92,7 +103,7 @@ async function main() {
       const summary = parseKafkaSummary(stdout);
       const acked = summary?.records ?? 0;
       rows.push({
-        tool: tool.name, exitCode: code, acked, failed: RECORDS - acked, held: recordsHeld(cluster, topic),
+        tool: tool.name, exitCode: code, acked, failed: RECORDS - acked, held: await recordsHeld(cluster, topic),
         maxLatencyMs: summary?.maxLatencyMs ?? null, p99Ms: summary?.p99Ms ?? null,
         warnings: (stderr.match(/NetworkException|TimeoutException|NOT_LEADER|Exception/g) ?? []).length,
       });
