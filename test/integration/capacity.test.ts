@@ -26,7 +26,9 @@ describe('perf-test capacity against a real broker', () => {
     await limitProducer(clientId, 1_015_000);
     const topic = uniqueTopic('capacity');
     const flags = ['--topic', topic, '--record-size', '1000', '--producer-props', `client.id=${clientId}`];
-    const slo = 'p99 < 500ms';
+    // 1 s, not 500 ms: a step at 400 records/s, far under the quota, once missed 500 ms on a loaded CI machine
+    // (2026-12-04); steps past the quota fail by falling behind it, whatever the bound.
+    const slo = 'p99 < 1000ms';
     const { run, result } = await runJson([
       'capacity', ...flags, '--slo', slo, '--start-rate', '400', '--precision', '50%', '--step-duration', '2s', '--step-warmup', '1s',
       '--assert', 'sustained >= 1 rec/s',
