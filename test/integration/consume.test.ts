@@ -1,5 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { bootstrap, countRecords, createTopic, kafkaTool, runCli, runJson, uniqueTopic } from './helpers.js';
+import { bootstrap, countRecords, createTopic, kafkaTool, runCli, runJson, uniqueTopic, whenPrinted } from './helpers.js';
 import { expectValid } from '../support/schema.js';
 
 const HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
@@ -48,6 +49,27 @@ describe('perf-test consume and e2e against a real broker', () => {
     expect(result.bytes).toBe(100000 * 100);
     expect(result.timedOut).toBe(false);
     expect(result.config).toMatchObject({ consumers: 2, client });
+  });
+
+  // A second run joining the group mid-run makes the first one's partitions move: Java's consumer commits what it
+  // read before it rejoins, so that the new owner starts after it, and no record is counted twice.
+  it('two runs in one group, the second joining mid-run: every record counted once between them', async () => {
+    const topic = uniqueTopic('rejoin');
+    await createTopic(topic, 3);
+    const group = `${topic}-group`;
+    // Heartbeats every 300 ms: the first run hears of the rebalance soon, while records still arrive for the second.
+    const consume = (onSpawn?: (child: ChildProcess) => void) => runJson(['consume', '--topic', topic, '--group', group,
+      '--messages', '10000000', '--timeout', '4000', '--reporting-interval', '300', '--command-property', 'heartbeat.interval.ms=300'], { onSpawn });
+    const produced = runJson(['--num-records', '60000', '--record-size', '100', '--throughput', '12000', '--topic', topic]);
+    let second: ReturnType<typeof consume> | undefined;
+    // Once the first has counted records and before its first auto-commit (5 s): without a commit at the
+    // rebalance, the second would read those again from the start.
+    const first = await consume((child) => whenPrinted(child, /^[1-9][\d,]* records consumed/, 1, () => (second = consume())));
+    expect((await produced).result.records.acked).toBe(60000);
+    expect(second).toBeDefined();
+    const { result: late } = await second!;
+    expect(late.records.consumed).toBeGreaterThan(0);
+    expect(first.result.records.consumed + late.records.consumed).toBe(60000);
   });
 
   it('warns like Kafka when records stop before the expected count', async () => {

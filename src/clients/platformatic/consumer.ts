@@ -123,9 +123,11 @@ export class PlatformaticConsumer implements ConsumerPort {
     }
   }
 
-  /** A rebalance began: stop fetching until the group gives this member its partitions again. */
+  /** A rebalance began: commit what was counted (before the client's JoinGroup, as Java's auto-commit does), so that
+   * whoever is given these partitions starts after it; stop fetching until the group assigns partitions again. */
   private revoke(): void {
     this.rebalanceStartedMs ??= performance.now();
+    if (this.running) void this.commit();
     this.generation++;
     this.assigned = [];
     this.positions = new Map();
@@ -277,7 +279,7 @@ export class PlatformaticConsumer implements ConsumerPort {
     }
   }
 
-  /** Commits the positions, as Java's auto-commit does (best effort: a run's figures do not depend on it). */
+  /** Commits the positions, as Java's auto-commit does: best effort, as Java's (a failed one counts again what it did not commit). */
   private async commit(): Promise<void> {
     try {
       await commitPositions(this.client, this.positions);
